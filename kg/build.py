@@ -1,0 +1,216 @@
+"""The build: load, check evidence, validate, reason, validate the closure, write the outputs.
+
+Everything is computed in memory first; files are written only when every step
+has passed, each through a temporary file and a rename, so a failed build leaves
+the previous outputs as they were. The outputs in ``out/``:
+
+``asserted.nt``, ``inferred.nt``, ``ontology.nt``, ``shapes.nt``
+    one sorted N-Triples file per named graph (byte-identical for the same input);
+``kg.nq`` and ``kg.trig``
+    the four named graphs together;
+``validation.ttl``
+    the SHACL report of the closure;
+``build.json``
+    the manifest: input hashes, triple counts, validation summary, timings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import KgError
+from kg.export import GRAPH_IRIS, canonical, nquads, ntriples, serialize, write_atomic
+from kg.load import Dataset, Project, display_path, find_project, load, parse_file, require_evidence
+from kg.namespaces import bind_prefixes
+from kg.reason import derive_mentions, reason
+from kg.validate import Report, load_shapes, validate
+
+OUTPUT_FILES = (
+    "asserted.nt",
+    "inferred.nt",
+    "ontology.nt",
+    "shapes.nt",
+    "kg.nq",
+    "kg.trig",
+    "validation.ttl",
+    "build.json",
+)
+
+
+class ValidationFailed(KgError):
+    """The data does not conform to the shapes; the message holds the report."""
+
+    exit_code = 1
+
+
+@dataclass
+class Built:
+    """The graphs of a build, in memory, with its validation report and timings."""
+
+    asserted: Graph
+    inferred: Graph
+    ontology: Graph
+    shapes: Graph
+    report: Report
+    timings: dict[str, float] = field(default_factory=dict)
+    dataset: Dataset | None = None
+
+    @property
+    def graphs(self) -> dict:
+        return {
+            GRAPH_IRIS["asserted"]: self.asserted,
+            GRAPH_IRIS["inferred"]: self.inferred,
+            GRAPH_IRIS["ontology"]: self.ontology,
+            GRAPH_IRIS["shapes"]: self.shapes,
+        }
+
+
+def input_files(project: Project) -> list[Path]:
+    articles = sorted(project.articles_dir.glob("*.txt"))
+    return [project.ontology_file, project.shapes_file, *project.data_files(), *articles]
+
+
+def input_digest(project: Project) -> dict[str, str]:
+    """SHA-256 of every input file, keyed by its path relative to the project."""
+    return {str(f.relative_to(project.root)): hashlib.sha256(f.read_bytes()).hexdigest() for f in input_files(project)}
+
+
+def compute(project: Project | None = None) -> Built:
+    """Run every step of the build in memory and return the graphs.
+
+    Raises :class:`~kg.errors.LoadError` or :class:`~kg.errors.EvidenceError` for bad
+    input, and :class:`ValidationFailed` when the data or its closure violates the shapes.
+    """
+    project = project or find_project()
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        timings[name] = round(now - t, 3)
+        t = now
+
+    dataset = load(project)
+    shapes = load_shapes(project.shapes_file)
+    lap("load")
+    require_evidence(project, dataset)
+    lap("evidence")
+    report = validate(dataset.data, shapes, dataset.ontology)
+    lap("validate")
+    if not report.conforms:
+        raise ValidationFailed(
+            "the data does not conform to the shapes:\n" + report.render("text"), "Fix the data and build again."
+        )
+    reasoned = reason(dataset.data, dataset.ontology)
+    inferred = reasoned.inferred
+    for triple in derive_mentions(dataset.data):
+        if triple not in dataset.data:
+            inferred.add(triple)
+    lap("reason")
+    closure = Graph()
+    closure += dataset.data
+    closure += inferred
+    closure_report = validate(closure, shapes, dataset.ontology)
+    lap("validate_closure")
+    if not closure_report.conforms:
+        raise ValidationFailed(
+            "the data conforms, but what follows from it by reasoning does not:\n" + closure_report.render("text"),
+            "Check the ontology's domains and ranges against the data.",
+        )
+    return Built(
+        asserted=dataset.data,
+        inferred=bind_prefixes(inferred),
+        ontology=dataset.ontology,
+        shapes=shapes,
+        report=closure_report,
+        timings=timings,
+        dataset=dataset,
+    )
+
+
+def build(project: Project | None = None, out_dir: str | Path | None = None) -> tuple[Built, Path]:
+    """Build the graph and write the outputs to ``out_dir`` (default ``out/``).
+
+    Returns the :class:`Built` graphs and the output folder. Nothing is written
+    unless every step passes.
+    """
+    project = project or find_project()
+    out = Path(out_dir) if out_dir is not None else project.out_dir
+    started = time.perf_counter()
+    built = compute(project)
+    t = time.perf_counter()
+    # Canonical blank-node labels once per graph; the serialisers below reuse them.
+    built.ontology = canonical(built.ontology)
+    built.shapes = canonical(built.shapes)
+    texts = {
+        "asserted.nt": ntriples(built.asserted),
+        "inferred.nt": ntriples(built.inferred),
+        "ontology.nt": ntriples(built.ontology),
+        "shapes.nt": ntriples(built.shapes),
+        "kg.nq": nquads(built.graphs),
+        "kg.trig": serialize(built.graphs, "trig"),
+        "validation.ttl": built.report.graph.serialize(format="turtle"),
+    }
+    built.timings["serialise"] = round(time.perf_counter() - t, 3)
+    manifest = {
+        "built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "inputs": input_digest(project),
+        "triples": {
+            "asserted": len(built.asserted),
+            "inferred": len(built.inferred),
+            "ontology": len(built.ontology),
+            "shapes": len(built.shapes),
+        },
+        "validation": {
+            "conforms": built.report.conforms,
+            "violations": len(built.report.violations),
+            "warnings": len(built.report.warnings),
+        },
+        "timings_s": {**built.timings, "total": round(time.perf_counter() - started, 3)},
+    }
+    texts["build.json"] = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+    for name in OUTPUT_FILES:  # build.json last: it marks a complete build
+        write_atomic(out / name, texts[name])
+    return built, out
+
+
+@dataclass
+class Outputs:
+    """The graphs of the last build, read back from ``out/``."""
+
+    asserted: Graph
+    inferred: Graph
+    ontology: Graph
+    shapes: Graph
+    manifest: dict
+    stale: bool
+
+
+def read_outputs(
+    project: Project | None = None, out_dir: str | Path | None = None, *, build_if_missing: bool = True
+) -> Outputs:
+    """Read the outputs of the last build; build first if there are none.
+
+    ``stale`` is true when an input changed since that build.
+    """
+    project = project or find_project()
+    out = Path(out_dir) if out_dir is not None else project.out_dir
+    manifest_path = out / "build.json"
+    if not manifest_path.is_file():
+        if not build_if_missing:
+            raise KgError(f"{display_path(out)}: no build outputs.", "Run 'kg build' first.")
+        build(project, out)
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    graphs = {}
+    for name in ("asserted", "inferred", "ontology", "shapes"):
+        graphs[name] = bind_prefixes(parse_file(out / f"{name}.nt"))
+    stale = manifest.get("inputs") != input_digest(project)
+    return Outputs(manifest=manifest, stale=stale, **graphs)

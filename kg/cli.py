@@ -1,0 +1,231 @@
+"""The ``kg`` command: thin commands over the package.
+
+Exit codes: 0 success; 1 the data does not conform to the shapes (``validate``,
+``build``); 2 bad input or usage (missing file, malformed RDF, unknown option
+value, a query that does not parse).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success (for validate: the data conforms)
+  1  the data violates the shapes
+  2  an error: missing file, malformed input, unknown option value"""
+
+
+class KgGroup(click.Group):
+    """Turns :class:`KgError` into a one-line message and its exit code, never a stack trace."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as err:
+            click.echo(f"kg: error: {err.message}", err=True)
+            if err.hint:
+                click.echo(f"  {err.hint.strip()}", err=True)
+            ctx.exit(err.exit_code)
+        except OSError as err:
+            click.echo(f"kg: error: {err.filename or ''}: {err.strerror}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as err:  # a bug: say so in one line; KG_DEBUG=1 shows the traceback
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"kg: internal error: {type(err).__name__}: {err}", err=True)
+            click.echo("  This is a bug in kg; run again with KG_DEBUG=1 for details and report it.", err=True)
+            ctx.exit(2)
+
+
+def _project(root):
+    from kg.load import find_project
+
+    return find_project(root)
+
+
+root_option = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Project folder (default: $KG_ROOT, else the folder holding ontology/kg.ttl above the working directory).",
+)
+
+
+@click.group(cls=KgGroup, epilog=EXIT_CODES)
+@click.version_option(package_name="italy-japan-kg", prog_name="kg")
+def cli():
+    """Italy-Japan Knowledge Graph: build, validate, export, query and serve the graph."""
+
+
+@cli.command()
+@root_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: out/).",
+)
+def build(root, out_dir):
+    """Load, check quotes, validate, reason, validate the closure, write out/.
+
+    A failed build writes nothing: the previous outputs stay as they were.
+    """
+    from kg.build import build as run_build
+    from kg.load import display_path
+
+    built, out = run_build(_project(root), out_dir)
+    click.echo(
+        f"built {display_path(out)}: {len(built.asserted)} asserted, {len(built.inferred)} inferred triples; "
+        f"{len(built.report.violations)} violations, {len(built.report.warnings)} warnings "
+        f"({sum(built.timings.values()):.1f} s)"
+    )
+
+
+@cli.command(epilog=EXIT_CODES)
+@root_option
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="text", show_default=True, help="Report format: text, turtle or json.")
+@click.option("--closure/--no-closure", default=False, help="Also reason with OWL-RL and validate the closure.")
+def validate(root, files, fmt, closure):
+    """Validate the project's data, or the given FILES, against the SHACL shapes.
+
+    With FILES, exactly those files are checked (with the ontology), so pass
+    data/entities.ttl too when a file refers to registry entities.
+    """
+    from kg.load import load, require_evidence
+    from kg.reason import reason
+    from kg.validate import REPORT_FORMATS, load_shapes
+    from kg.validate import validate as run_validate
+
+    if fmt not in REPORT_FORMATS:
+        raise KgError(f"unknown report format '{fmt}'.", "Use one of: " + ", ".join(REPORT_FORMATS) + ".")
+    project = _project(root)
+    dataset = load(project, files=list(files) if files else None)
+    if not files:
+        require_evidence(project, dataset)
+    shapes = load_shapes(project.shapes_file)
+    data = dataset.data
+    if closure:
+        data = data + reason(dataset.data, dataset.ontology).inferred
+    report = run_validate(data, shapes, dataset.ontology)
+    click.echo(report.render(fmt), nl=False)
+    sys.exit(0 if report.conforms else 1)
+
+
+@cli.command()
+@root_option
+@click.option(
+    "--format", "fmt", default="turtle", show_default=True, help="turtle, ntriples, jsonld, trig, nquads or xml."
+)
+@click.option(
+    "--graph", "which", default="all", show_default=True, help="asserted, inferred or all (all adds the ontology)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE (atomically) instead of standard output.",
+)
+def export(root, fmt, which, output):
+    """Export the built graph for other tools (GraphDB, Fuseki, Protégé, Neo4j)."""
+    from kg.export import GRAPH_CHOICES, GRAPH_IRIS, check_format, serialize, write_atomic
+
+    check_format(fmt)
+    if which not in GRAPH_CHOICES:
+        raise KgError(f"unknown graph '{which}'.", "Use one of: " + ", ".join(GRAPH_CHOICES) + ".")
+    outputs = _outputs(root)
+    graphs = {}
+    if which in ("asserted", "all"):
+        graphs[GRAPH_IRIS["asserted"]] = outputs.asserted
+    if which in ("inferred", "all"):
+        graphs[GRAPH_IRIS["inferred"]] = outputs.inferred
+    if which == "all":
+        graphs[GRAPH_IRIS["ontology"]] = outputs.ontology
+    text = serialize(graphs, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
+def _outputs(root):
+    from kg.build import read_outputs
+
+    outputs = read_outputs(_project(root))
+    if outputs.stale:
+        click.echo("kg: warning: the data changed since the last build; run 'kg build' to refresh.", err=True)
+    return outputs
+
+
+@cli.command()
+@root_option
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    help="table, csv, tsv or json (CONSTRUCT/DESCRIBE print Turtle).",
+)
+@click.option(
+    "--graph",
+    "which",
+    default="all",
+    show_default=True,
+    help="asserted (no reasoning) or all (asserted, inferred and ontology).",
+)
+def query(root, query, fmt, which):
+    """Run a SPARQL QUERY (a .rq file or the query text) over the built graph."""
+    from rdflib import Graph
+
+    from kg.namespaces import bind_prefixes
+    from kg.query import RESULT_FORMATS, format_result, query_text, run
+
+    if fmt not in RESULT_FORMATS:
+        raise KgError(f"unknown result format '{fmt}'.", "Use one of: " + ", ".join(RESULT_FORMATS) + ".")
+    if which not in ("asserted", "all"):
+        raise KgError(f"unknown graph '{which}'.", "Use asserted or all.")
+    text = query_text(query)
+    outputs = _outputs(root)
+    graph = bind_prefixes(Graph())
+    graph += outputs.asserted
+    graph += outputs.ontology
+    if which == "all":
+        graph += outputs.inferred
+    result = run(graph, text)
+    click.echo(format_result(result, fmt, graph), nl=False)
+
+
+@cli.command()
+@root_option
+@click.option("--format", "fmt", default="table", show_default=True, help="table or json.")
+def stats(root, fmt):
+    """Counts: entities by class (asserted and after reasoning), triples, articles, evidence."""
+    import json
+
+    from kg.stats import compute_stats, render_stats
+
+    outputs = _outputs(root)
+    figures = compute_stats(outputs.asserted, outputs.inferred, outputs.ontology)
+    if fmt == "json":
+        click.echo(json.dumps(figures, indent=2, sort_keys=True))
+    elif fmt == "table":
+        click.echo(render_stats(figures), nl=False)
+    else:
+        raise KgError(f"unknown stats format '{fmt}'.", "Use table or json.")
+
+
+def main():
+    cli(prog_name="kg")

@@ -1,0 +1,141 @@
+"""Serialise graphs for other tools, deterministically, and write files atomically.
+
+Formats are the ones GraphDB, Fuseki and Protégé load as they are: Turtle,
+N-Triples, JSON-LD, TriG and RDF/XML. Every output declares the project's
+prefixes and uses absolute IRIs only. N-Triples and N-Quads output is sorted
+line by line after blank nodes get canonical labels, so the same graph always
+gives the same bytes. This module does not load, validate or reason.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+
+from kg.errors import UsageError
+from kg.namespaces import (
+    GRAPH_ASSERTED,
+    GRAPH_INFERRED,
+    GRAPH_ONTOLOGY,
+    GRAPH_SHAPES,
+    bind_prefixes,
+)
+
+#: Export format name -> (rdflib serializer, file ending, media type).
+FORMATS = {
+    "turtle": ("turtle", ".ttl", "text/turtle"),
+    "ntriples": ("nt", ".nt", "application/n-triples"),
+    "jsonld": ("json-ld", ".jsonld", "application/ld+json"),
+    "trig": ("trig", ".trig", "application/trig"),
+    "nquads": ("nquads", ".nq", "application/n-quads"),
+    "xml": ("xml", ".rdf", "application/rdf+xml"),
+}
+
+#: Which part of the graph to export.
+GRAPH_CHOICES = ("asserted", "inferred", "all")
+
+GRAPH_IRIS = {
+    "asserted": GRAPH_ASSERTED,
+    "inferred": GRAPH_INFERRED,
+    "ontology": GRAPH_ONTOLOGY,
+    "shapes": GRAPH_SHAPES,
+}
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format '{fmt}'.", "Use one of: " + ", ".join(FORMATS) + ".")
+    return fmt
+
+
+def canonical(graph: Graph) -> Graph:
+    """A copy of ``graph`` whose blank nodes have labels derived from the graph's content."""
+    if getattr(graph, "_kg_canonical", False) or not any(isinstance(t, BNode) for triple in graph for t in triple):
+        return graph
+    out = bind_prefixes(Graph())
+    for triple in to_canonical_graph(graph):
+        out.add(triple)
+    out._kg_canonical = True
+    return out
+
+
+def ntriples(graph: Graph) -> str:
+    """Sorted N-Triples with canonical blank node labels: the same graph always gives the same text."""
+    text = canonical(graph).serialize(format="nt", encoding="utf-8").decode("utf-8")
+    lines = sorted(line for line in text.splitlines() if line.strip())
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def nquads(graphs: dict[URIRef, Graph]) -> str:
+    """Sorted N-Quads of several named graphs, deterministic like :func:`ntriples`."""
+    lines = []
+    for name in sorted(graphs):
+        for line in ntriples(graphs[name]).splitlines():
+            lines.append(f"{line[:-1].rstrip()} <{name}> .")
+    lines.sort()
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def dataset_of(graphs: dict[URIRef, Graph]) -> Dataset:
+    ds = Dataset()
+    bind_prefixes(ds)
+    for name, g in graphs.items():
+        ctx = ds.graph(name)
+        for t in canonical(g):
+            ctx.add(t)
+    return ds
+
+
+def serialize(graphs: dict[URIRef, Graph], fmt: str) -> str:
+    """Serialise the named ``graphs`` in ``fmt``.
+
+    Quad formats (TriG, N-Quads) keep the graph names; triple formats get the union.
+    """
+    check_format(fmt)
+    if fmt == "nquads":
+        return nquads(graphs)
+    if fmt == "trig":
+        return dataset_of(graphs).serialize(format="trig")
+    union = bind_prefixes(Graph())
+    for g in graphs.values():
+        union += g
+    if fmt == "ntriples":
+        return ntriples(union)
+    union = canonical(union)
+    if fmt == "jsonld":
+        from kg.namespaces import PREFIXES
+
+        context = {p: str(ns) for p, ns in PREFIXES.items()}
+        return union.serialize(format="json-ld", context=context, indent=2, sort_keys=True)
+    return union.serialize(format=FORMATS[fmt][0])
+
+
+def write_atomic(path: str | os.PathLike, text: str | bytes) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
+
+    Readers see the old file or the new one, never a half-written one.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path

@@ -1,0 +1,181 @@
+"""Run SPARQL over the built graph in-process, and format the answers.
+
+:func:`run` evaluates a query against a graph (the project's prefixes are known
+without PREFIX lines); :func:`format_result` renders SELECT and ASK answers as a
+table, CSV, TSV or SPARQL results JSON, and CONSTRUCT or DESCRIBE answers as
+Turtle. Stored questions live in ``queries/*.rq`` with a header comment; see
+:func:`read_stored`. This module never fetches anything: SERVICE clauses are refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+
+from kg.errors import QueryError, UsageError
+from kg.namespaces import PREFIXES
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """A ``queries/*.rq`` file: its name, header fields and text."""
+
+    name: str
+    path: Path
+    question: str
+    returns: str
+    needs_reasoning: bool
+    text: str
+
+
+def read_stored(path: str | Path) -> StoredQuery:
+    """Read a stored query and its header comment (``# Question:``, ``# Returns:``, ``# Needs reasoning:``)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    fields: dict[str, str] = {}
+    key = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        body = line[1:].strip()
+        m = re.match(r"^(Question|Returns|Needs reasoning):\s*(.*)$", body)
+        if m:
+            key = m.group(1)
+            fields[key] = m.group(2)
+        elif key and body:
+            fields[key] += " " + body
+    return StoredQuery(
+        name=path.stem,
+        path=path,
+        question=fields.get("Question", ""),
+        returns=fields.get("Returns", ""),
+        needs_reasoning=fields.get("Needs reasoning", "no").strip().lower().startswith("yes"),
+        text=text,
+    )
+
+
+def stored_queries(folder: str | Path) -> list[StoredQuery]:
+    return [read_stored(p) for p in sorted(Path(folder).glob("*.rq"))]
+
+
+def query_text(arg: str) -> str:
+    """The SPARQL text of ``arg``: the contents of a ``.rq`` file, or ``arg`` itself."""
+    candidate = arg.strip()
+    looks_like_file = candidate.endswith((".rq", ".sparql")) and "\n" not in candidate and "{" not in candidate
+    if looks_like_file:
+        path = Path(candidate)
+        if not path.is_file():
+            raise QueryError(
+                f"{candidate}: no such query file.", "Give a path to a .rq file or the SPARQL text itself."
+            )
+        return path.read_text(encoding="utf-8")
+    return arg
+
+
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def run(graph: Graph, text: str) -> Result:
+    """Evaluate the SPARQL query ``text`` over ``graph`` and return rdflib's result.
+
+    Raises :class:`QueryError` with the parser's message when the query does not
+    parse, is an update, or uses SERVICE (federation is off: the graph answers alone).
+    """
+    try:
+        prepared = prepareQuery(text, initNs=PREFIXES)
+    except Exception as err:
+        msg = " ".join(str(err).split())
+        if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", text, re.IGNORECASE):
+            raise QueryError(f"not a query (updates are not allowed): {msg}", "The graph is read-only.") from None
+        raise QueryError(f"the query does not parse: {msg}", "Check the SPARQL syntax.") from None
+    if _SERVICE.search(text) and "service" in repr(prepared.algebra).lower():
+        raise QueryError("SERVICE is not allowed: the graph answers queries alone.", "Remove the SERVICE clause.")
+    try:
+        return graph.query(prepared)
+    except Exception as err:
+        raise QueryError(f"the query failed: {' '.join(str(err).split())}", "Check the query.") from None
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (URIRef, BNode)):
+        return str(term)
+    return str(term)
+
+
+def rows(result: Result) -> list[dict[str, object]]:
+    """SELECT answers as a list of {variable: rdflib term or None}."""
+    names = [str(v) for v in result.vars]
+    return [{n: row[i] for i, n in enumerate(names)} for row in result]
+
+
+def format_result(result: Result, fmt: str = "table", graph: Graph | None = None) -> str:
+    """Render a result: SELECT/ASK as ``table``, ``csv``, ``tsv`` or ``json``; graphs as Turtle."""
+    if fmt not in RESULT_FORMATS:
+        raise UsageError(f"unknown result format '{fmt}'.", "Use one of: " + ", ".join(RESULT_FORMATS) + ".")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        g = result.graph
+        for p, ns in PREFIXES.items():
+            g.bind(p, ns, override=True, replace=True)
+        return g.serialize(format="turtle")
+    if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
+        return ("true" if result.askAnswer else "false") + "\n"
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8") + "\n"
+    names = [str(v) for v in result.vars]
+    table = [[_cell(row[i]) for i in range(len(names))] for row in result]
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(table)
+        return buf.getvalue()
+    return _table(names, table, graph)
+
+
+def _table(names: list[str], table: list[list[str]], graph: Graph | None) -> str:
+    if graph is not None:
+        nm = graph.namespace_manager
+        table = [[_short(c, nm) for c in row] for row in table]
+    widths = [max([len(n)] + [len(r[i]) for r in table]) for i, n in enumerate(names)]
+    widths = [min(w, 80) for w in widths]
+
+    def fmt_row(cells):
+        return " | ".join((c if len(c) <= 80 else c[:79] + "…").ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    out = [fmt_row(names), "-+-".join("-" * w for w in widths)]
+    out.extend(fmt_row(r) for r in table)
+    out.append(f"({len(table)} row{'s' if len(table) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _short(cell: str, nm) -> str:
+    if cell.startswith(("http://", "https://")):
+        try:
+            return nm.normalizeUri(URIRef(cell))
+        except Exception:
+            return cell
+    return cell
+
+
+def literal_value(term):
+    """A Python value for a result term: str for IRIs, the literal's value (or lexical form) otherwise."""
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if not isinstance(value, Literal) else str(term)
+    return None if term is None else str(term)
