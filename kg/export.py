@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
 from kg.errors import UsageError
@@ -80,14 +80,19 @@ def nquads(graphs: dict[URIRef, Graph]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def dataset_of(graphs: dict[URIRef, Graph]) -> Dataset:
-    ds = Dataset()
-    bind_prefixes(ds)
-    for name, g in graphs.items():
-        ctx = ds.graph(name)
-        for t in canonical(g):
-            ctx.add(t)
-    return ds
+def trig(graphs: dict[URIRef, Graph]) -> str:
+    """TriG of several named graphs: the prefixes once, then each graph's Turtle body in a GRAPH block."""
+    from kg.namespaces import PREFIXES
+
+    prefixes = {f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()}
+    blocks = []
+    for name in sorted(graphs):
+        body = canonical(graphs[name]).serialize(format="turtle")
+        prefixes.update(line.strip() for line in body.splitlines() if line.startswith("@prefix"))
+        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix")).strip()
+        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
+        blocks.append(f"<{name}> {{\n{indented}\n}}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 def serialize(graphs: dict[URIRef, Graph], fmt: str) -> str:
@@ -99,7 +104,7 @@ def serialize(graphs: dict[URIRef, Graph], fmt: str) -> str:
     if fmt == "nquads":
         return nquads(graphs)
     if fmt == "trig":
-        return dataset_of(graphs).serialize(format="trig")
+        return trig(graphs)
     union = bind_prefixes(Graph())
     for g in graphs.values():
         union += g

@@ -156,7 +156,9 @@ def _table(names: list[str], table: list[list[str]], graph: Graph | None) -> str
     widths = [min(w, 80) for w in widths]
 
     def fmt_row(cells):
-        return " | ".join((c if len(c) <= 80 else c[:79] + "…").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return " | ".join(
+            (c if len(c) <= 80 else c[:79] + "…").ljust(w) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     out = [fmt_row(names), "-+-".join("-" * w for w in widths)]
     out.extend(fmt_row(r) for r in table)

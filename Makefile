@@ -1,0 +1,43 @@
+# Two commands do all the setup on a fresh machine with Python 3.11:
+#   make serve   builds the graph and serves it
+#   make test    installs what the tests need and runs lint and tests
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := all
+
+all: lint test ## Lint and test (the default)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its test tools
+
+build: $(STAMP) ## Build the graph into out/
+	$(BIN)/kg build
+
+serve: build ## Build the graph and serve it (SPARQL endpoint on http://127.0.0.1:8000/sparql)
+	$(BIN)/kg serve
+
+test: $(STAMP) ## Run the test suite
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff check and ruff format --check
+	$(BIN)/ruff check kg server tests benchmarks
+	$(BIN)/ruff format --check kg server tests benchmarks
+
+format: $(STAMP) ## Format the code with ruff
+	$(BIN)/ruff format kg server tests benchmarks
+
+clean: ## Remove build outputs and caches (keeps .venv)
+	rm -rf out .pytest_cache .ruff_cache test-output
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+.PHONY: all install build serve test lint format clean help

@@ -1,0 +1,62 @@
+"""The build: outputs, determinism, and a failed build that leaves the previous outputs untouched."""
+
+import json
+
+import pytest
+
+from kg.build import OUTPUT_FILES, ValidationFailed, build, read_outputs
+from kg.errors import EvidenceError, LoadError
+from kg.load import find_project
+from tests.conftest import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, make_project
+
+
+def test_build_writes_every_output_and_a_manifest(mini_project):
+    built, out = build(find_project(mini_project))
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    manifest = json.loads((out / "build.json").read_text())
+    assert manifest["validation"]["conforms"] is True
+    assert manifest["triples"]["asserted"] == len(built.asserted)
+    assert "data/mini.ttl" in manifest["inputs"]
+
+
+def test_builds_are_byte_identical(mini_project, tmp_path):
+    project = find_project(mini_project)
+    build(project, tmp_path / "a")
+    build(project, tmp_path / "b")
+    for name in ("asserted.nt", "inferred.nt", "ontology.nt", "shapes.nt", "kg.nq"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    "change, error",
+    [
+        (lambda d: d.replace("kg:Happened", "kg:Postponed"), ValidationFailed),
+        (lambda d: d.replace('on 10 January 2023." ;', 'on 11 January 2023." ;'), EvidenceError),
+        (lambda d: d.replace("ent:M1 a kg:Meeting ;", "ent:M1 a kg:Meeting"), LoadError),
+    ],
+    ids=["shape-violation", "quote-not-verbatim", "malformed-turtle"],
+)
+def test_failed_build_leaves_previous_outputs_untouched(tmp_path, change, error):
+    root = make_project(tmp_path / "p", {"mini.ttl": MINI_DATA}, {MINI_ARTICLE_NAME: MINI_ARTICLE})
+    project = find_project(root)
+    _, out = build(project)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (root / "data" / "mini.ttl").write_text(change(MINI_DATA), encoding="utf-8")
+    with pytest.raises(error):
+        build(project)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_read_outputs_builds_when_missing_and_notices_stale_inputs(mini_project):
+    project = find_project(mini_project)
+    outputs = read_outputs(project)
+    assert not outputs.stale and len(outputs.asserted) > 0
+    data = mini_project / "data" / "mini.ttl"
+    data.write_text(data.read_text() + "\n# a comment\n", encoding="utf-8")
+    assert read_outputs(project).stale
+
+
+def test_project_build_conforms_with_known_warnings_only(built):
+    assert built.report.conforms
+    assert built.report.violations == []
+    assert all(r.severity == "Warning" for r in built.report.results)
