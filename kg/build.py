@@ -30,6 +30,7 @@ from kg.export import GRAPH_IRIS, canonical, nquads, ntriples, serialize, write_
 from kg.load import Dataset, Project, display_path, find_project, load, parse_file, require_evidence
 from kg.namespaces import bind_prefixes
 from kg.reason import derive_mentions, reason
+from kg.stats import compute_stats
 from kg.validate import Report, load_shapes, validate
 
 OUTPUT_FILES = (
@@ -169,6 +170,7 @@ def build(project: Project | None = None, out_dir: str | Path | None = None) -> 
             "ontology": len(built.ontology),
             "shapes": len(built.shapes),
         },
+        "classes": compute_stats(built.asserted, built.inferred, built.ontology)["classes"],
         "validation": {
             "conforms": built.report.conforms,
             "violations": len(built.report.violations),
@@ -180,6 +182,19 @@ def build(project: Project | None = None, out_dir: str | Path | None = None) -> 
     for name in OUTPUT_FILES:  # build.json last: it marks a complete build
         write_atomic(out / name, texts[name])
     return built, out
+
+
+def ensure_built(project: Project | None = None, out_dir: str | Path | None = None) -> tuple[dict, bool]:
+    """The manifest of the last build (building first if there is none), and whether inputs changed since.
+
+    Cheaper than :func:`read_outputs`: it parses no graph.
+    """
+    project = project or find_project()
+    out = Path(out_dir) if out_dir is not None else project.out_dir
+    if not (out / "build.json").is_file():
+        build(project, out)
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    return manifest, manifest.get("inputs") != input_digest(project)
 
 
 @dataclass

@@ -227,5 +227,30 @@ def stats(root, fmt):
         raise KgError(f"unknown stats format '{fmt}'.", "Use table or json.")
 
 
+@cli.command()
+@root_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Threads per worker.")
+@click.option(
+    "--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds a query may run."
+)
+def serve(root, host, port, workers, threads, timeout):
+    """Serve the SPARQL endpoint at /sparql with a production WSGI server (gunicorn).
+
+    It serves the outputs of the last 'kg build', and builds first if there are none.
+    """
+    from kg.build import read_outputs
+    from server.run import run_serve
+
+    project = _project(root)
+    outputs = read_outputs(project)
+    if outputs.stale:
+        click.echo("kg: warning: the data changed since the last build; serving the last build.", err=True)
+    click.echo(f"serving http://{host}:{port}/sparql ({workers} workers, query timeout {timeout:g} s)", err=True)
+    run_serve(host=host, port=port, workers=workers, threads=threads, timeout=timeout, root=str(project.root))
+
+
 def main():
     cli(prog_name="kg")

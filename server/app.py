@@ -1,0 +1,103 @@
+"""The Flask app factory: configuration, the query engine, one JSON error shape, CORS.
+
+Configuration comes from the defaults below, then ``KG_*`` environment variables
+(``KG_QUERY_TIMEOUT=5``), then ``test_config``. The app serves the outputs of the
+last ``kg build`` (building first when there are none) and never runs in debug mode.
+"""
+
+from __future__ import annotations
+
+import atexit
+from pathlib import Path
+
+from flask import Flask, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from kg.build import ensure_built
+from kg.load import find_project
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, GRAPH_SHAPES
+from server.engine import Engine
+
+DEFAULTS = {
+    "ROOT": None,  # the project folder; None: $KG_ROOT or the folder holding ontology/kg.ttl
+    "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped
+    "MAX_REQUEST_BYTES": 64 * 1024,  # a larger query or form gets 413
+    "MAX_RESULT_BYTES": 16 * 1024 * 1024,  # a larger serialised result gets 413
+    "MAX_QUERY_DEPTH": 64,  # deeper nesting of { and ( gets 400
+    "CACHE_ENTRIES": 1024,  # answers kept per worker; the graph is read-only
+    "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin; "" turns CORS off
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Make the endpoint app. ``test_config`` overrides defaults and environment."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("KG")
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["DEBUG"] = False
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_REQUEST_BYTES"])
+
+    project = find_project(app.config["ROOT"])
+    manifest, stale = ensure_built(project)  # builds when there is no build yet
+    if stale:
+        app.logger.warning("the data changed since the last build; serving the last build (run 'kg build').")
+    out_dir = project.out_dir
+    graphs = {
+        "asserted": str(GRAPH_ASSERTED),
+        "inferred": str(GRAPH_INFERRED),
+        "ontology": str(GRAPH_ONTOLOGY),
+        "shapes": str(GRAPH_SHAPES),
+    }
+    engine = Engine(
+        Path(out_dir) / "kg.nq",
+        graphs,
+        [graphs["asserted"], graphs["inferred"], graphs["ontology"]],
+        timeout=float(app.config["QUERY_TIMEOUT"]),
+        max_bytes=int(app.config["MAX_RESULT_BYTES"]),
+        max_depth=int(app.config["MAX_QUERY_DEPTH"]),
+        cache_entries=int(app.config["CACHE_ENTRIES"]),
+    )
+    engine.start()
+    atexit.register(engine.close)
+    app.extensions["kg_engine"] = engine
+    app.extensions["kg_manifest"] = manifest
+    app.extensions["kg_graphs"] = graphs
+
+    from server.sparql import bp as sparql_bp
+
+    app.register_blueprint(sparql_bp)
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException):
+        message = err.description or err.name
+        if err.code == 413:
+            message = f"the request is larger than {app.config['MAX_REQUEST_BYTES']} bytes."
+        response = jsonify({"error": message, "status": err.code})
+        response.status_code = err.code
+        if err.code == 405 and hasattr(err, "valid_methods") and err.valid_methods:
+            response.headers["Allow"] = ", ".join(err.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def internal_error(err: Exception):
+        app.logger.exception("unhandled error")
+        response = jsonify({"error": "internal error; the server log has the details.", "status": 500})
+        response.status_code = 500
+        return response
+
+    @app.after_request
+    def cors(response):
+        origin = app.config["CORS_ORIGIN"]
+        if origin:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+            response.headers["Access-Control-Max-Age"] = "86400"
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.method in ("GET", "POST") and response.status_code == 200:
+            response.headers.setdefault("Cache-Control", "public, max-age=60")
+        return response
+
+    return app
