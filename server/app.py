@@ -8,6 +8,8 @@ last ``kg build`` (building first when there are none) and never runs in debug m
 from __future__ import annotations
 
 import atexit
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from flask import Flask, jsonify, request
@@ -100,4 +102,47 @@ def create_app(test_config: dict | None = None) -> Flask:
             response.headers.setdefault("Cache-Control", "public, max-age=60")
         return response
 
+    app.wsgi_app = ResponseCache(app.wsgi_app, int(app.config["CACHE_ENTRIES"]))
     return app
+
+
+class ResponseCache:
+    """Answers a repeated GET /sparql (same query string, same Accept) from memory, before Flask.
+
+    The graph is read-only for the life of the process, so an answer never goes
+    stale; only successful answers up to 1 MiB are kept, least recently used first out.
+    """
+
+    def __init__(self, wsgi_app, entries: int):
+        self.wsgi_app = wsgi_app
+        self.entries = entries
+        self._cache: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if not self.entries or environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") != "/sparql":
+            return self.wsgi_app(environ, start_response)
+        key = (environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", ""))
+        if not key[0]:
+            return self.wsgi_app(environ, start_response)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is not None:
+            status, headers, body = hit
+            start_response(status, headers)
+            return [body]
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, headers
+            return start_response(status, headers, exc_info)
+
+        body = b"".join(self.wsgi_app(environ, capture))
+        if captured.get("status", "").startswith("200") and len(body) <= 1 << 20:
+            with self._lock:
+                self._cache[key] = (captured["status"], list(captured["headers"]), body)
+                while len(self._cache) > self.entries:
+                    self._cache.popitem(last=False)
+        return [body]

@@ -1,0 +1,109 @@
+"""Benchmark: the kg endpoint against the Oxigraph server, same data, same load, one run.
+
+    python benchmarks/endpoint.py [--seconds 3] [--clients 8]
+
+It builds the graph if needed, loads the same default graph (asserted, inferred
+and ontology triples) and named graphs into an Oxigraph server
+(`oxigraph serve-read-only`, from `pip install oxigraph`), starts `kg serve`,
+and drives both with the same closed-loop load on loopback: a trivial lookup, a
+two-hop join and every query in queries/. It prints requests per second,
+p50/p99 latency and the ratio kg / Oxigraph for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from loadgen import ROOT, free_port, kg_command, run_load, start, stop, wait_ready  # noqa: E402
+
+TRIVIAL = "SELECT ?l WHERE { <https://w3id.org/ijkg/id/Japan> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+JOIN = (
+    "PREFIX kg: <https://w3id.org/ijkg/ontology#> "
+    "SELECT ?person ?meeting ?place WHERE { ?person kg:participatedIn ?meeting . ?meeting kg:location ?place }"
+)
+
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).exists():
+        sys.exit("benchmarks/endpoint.py: the Oxigraph server is not installed. Run: pip install oxigraph")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="load duration per query and server")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--only", default=None, help="run only the queries whose name contains this")
+    args = parser.parse_args()
+
+    subprocess.run([*kg_command(), "build", "--root", str(ROOT)], check=True, stdout=subprocess.DEVNULL)
+    out = ROOT / "out"
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    dataset = work / "dataset.nq"
+    with dataset.open("wb") as fh:
+        for name in ("asserted.nt", "inferred.nt", "ontology.nt", "kg.nq"):
+            fh.write((out / name).read_bytes())
+    binary = oxigraph_binary()
+    subprocess.run(
+        [binary, "load", "--location", str(work / "db"), "--file", str(dataset)], check=True, capture_output=True
+    )
+
+    queries = [("trivial lookup", TRIVIAL), ("two-hop join", JOIN)]
+    queries += [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "queries").glob("*.rq"))]
+    if args.only:
+        queries = [q for q in queries if args.only in q[0]]
+
+    kg_port, ox_port = free_port(), free_port()
+    kg = start([*kg_command(), "serve", "--root", str(ROOT), "--port", str(kg_port), "--workers", "2"])
+    ox = start([binary, "serve-read-only", "--location", str(work / "db"), "--bind", f"127.0.0.1:{ox_port}"])
+    try:
+        ready_kg = wait_ready(f"http://127.0.0.1:{kg_port}/sparql?query=ASK%7B%7D", kg)
+        ready_ox = wait_ready(f"http://127.0.0.1:{ox_port}/query?query=ASK%7B%7D", ox)
+        print(
+            f"ready: kg serve {ready_kg:.2f} s, oxigraph {ready_ox:.2f} s; {args.clients} clients, {args.seconds:g} s per query\n"
+        )
+        header = f"{'query':<45} {'kg req/s':>9} {'ox req/s':>9} {'ratio':>6} {'kg p50/p99 ms':>15} {'ox p50/p99 ms':>15} {'errors':>7}"
+        print(header)
+        print("-" * len(header))
+        ratios = {}
+        for name, text in queries:
+            accept = "application/sparql-results+json"
+            if "CONSTRUCT" in text.upper().split("WHERE")[0]:
+                accept = "text/turtle"
+            a = run_load(
+                "127.0.0.1", kg_port, "/sparql", text, clients=args.clients, seconds=args.seconds, accept=accept
+            )
+            b = run_load(
+                "127.0.0.1", ox_port, "/query", text, clients=args.clients, seconds=args.seconds, accept=accept
+            )
+            ratio = a.rps / b.rps if b.rps else float("inf")
+            ratios[name] = ratio
+            print(
+                f"{name[:45]:<45} {a.rps:>9.0f} {b.rps:>9.0f} {ratio:>6.2f} "
+                f"{a.p50_ms:>7.1f}/{a.p99_ms:<7.1f} {b.p50_ms:>7.1f}/{b.p99_ms:<7.1f} {a.errors + b.errors:>7}"
+            )
+        project = [r for n, r in ratios.items() if n not in ("trivial lookup", "two-hop join")]
+        print()
+        if "trivial lookup" in ratios:
+            print(f"trivial lookup ratio: {ratios['trivial lookup']:.2f} (target >= 0.25)")
+        if "two-hop join" in ratios:
+            print(f"two-hop join ratio:   {ratios['two-hop join']:.2f} (target >= 1.0)")
+        if project:
+            print(
+                f"project queries: min ratio {min(project):.2f}, median {sorted(project)[len(project) // 2]:.2f} (target >= 1.0)"
+            )
+    finally:
+        stop(kg)
+        stop(ox)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
