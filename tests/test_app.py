@@ -1,0 +1,61 @@
+"""The app factory in-process (Flask test client): configuration order and the one error shape."""
+
+import json
+
+import pytest
+
+from server.app import create_app
+
+
+@pytest.fixture
+def app(mini_project, monkeypatch):
+    monkeypatch.setenv("KG_QUERY_TIMEOUT", "7")
+    monkeypatch.setenv("KG_CORS_ORIGIN", '"https://analysts.example"')
+    app = create_app({"ROOT": str(mini_project), "MAX_RESULT_BYTES": 5000})
+    yield app
+    app.extensions["kg_engine"].close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def test_configuration_defaults_then_environment_then_test_config(app):
+    assert app.config["QUERY_TIMEOUT"] == 7  # environment
+    assert app.config["MAX_RESULT_BYTES"] == 5000  # test config
+    assert app.config["MAX_QUERY_DEPTH"] == 64  # default
+    assert app.debug is False
+
+
+def test_factory_builds_when_there_is_no_build(mini_project, app):
+    assert (mini_project / "out" / "build.json").is_file()
+
+
+def test_query_through_the_test_client(client):
+    response = client.get("/sparql", query_string={"query": "SELECT ?p WHERE { ent:M1 kg:participant ?p }"})
+    assert response.status_code == 200
+    values = sorted(b["p"]["value"] for b in response.get_json()["results"]["bindings"])
+    assert values == ["https://w3id.org/ijkg/id/Fumio_Kishida", "https://w3id.org/ijkg/id/Giorgia_Meloni"]
+    assert response.headers["Access-Control-Allow-Origin"] == "https://analysts.example"
+
+
+@pytest.mark.parametrize(
+    "method, path, kwargs, status",
+    [
+        ("get", "/sparql", {"query_string": {"query": "SELECT WHERE"}}, 400),
+        ("post", "/sparql", {"data": "x", "content_type": "text/plain"}, 415),
+        ("put", "/sparql", {}, 405),
+        ("get", "/nothing-here", {}, 404),
+        ("get", "/sparql/sub", {}, 404),
+        ("post", "/sparql", {"data": {"query": "ASK {} #" + "x" * 70000}}, 413),
+        ("get", "/sparql", {"query_string": {"query": "SELECT * WHERE { ?s ?p ?o }"}}, 413),
+    ],
+)
+def test_every_error_has_the_one_json_shape(client, method, path, kwargs, status):
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == status
+    payload = json.loads(response.data)
+    assert set(payload) == {"error", "status"}
+    assert payload["status"] == status
+    assert payload["error"]
