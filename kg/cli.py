@@ -241,12 +241,12 @@ def serve(root, host, port, workers, threads, timeout):
 
     It serves the outputs of the last 'kg build', and builds first if there are none.
     """
-    from kg.build import read_outputs
+    from kg.build import ensure_built
     from server.run import run_serve
 
     project = _project(root)
-    outputs = read_outputs(project)
-    if outputs.stale:
+    _, stale = ensure_built(project)
+    if stale:
         click.echo("kg: warning: the data changed since the last build; serving the last build.", err=True)
     click.echo(f"serving http://{host}:{port}/sparql ({workers} workers, query timeout {timeout:g} s)", err=True)
     run_serve(host=host, port=port, workers=workers, threads=threads, timeout=timeout, root=str(project.root))
