@@ -301,19 +301,17 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
             continue
         quote = str(quotes[0])
         if quote not in text:
-            claim = next(iter(g.objects(ev, KG.supports)), None)
+            claims = sorted(
+                (
+                    tuple(g.value(c, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+                    for c in g.objects(ev, KG.supports)
+                ),
+                key=lambda t: tuple(str(x) for x in t),
+            )
             fact = ""
-            if claim is not None:
-                fact = (
-                    " (supports "
-                    + " ".join(
-                        nm.normalizeUri(g.value(claim, p))
-                        if isinstance(g.value(claim, p), URIRef)
-                        else g.value(claim, p).n3()
-                        for p in (RDF.subject, RDF.predicate, RDF.object)
-                    )
-                    + ")"
-                )
+            if claims:
+                first = " ".join(nm.normalizeUri(x) if isinstance(x, URIRef) else x.n3(nm) for x in claims[0])
+                fact = f" (supports {len(claims)} claim{'s' if len(claims) != 1 else ''}, such as {first})"
             hint = "Copy the sentence from the article exactly."
             if _normalise(quote) in _normalise(text):
                 hint = "It is there with other quote marks, dashes or spaces: copy the article's exact characters."

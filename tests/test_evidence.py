@@ -24,7 +24,7 @@ def test_quote_not_in_article_fails_naming_article_and_fact(tmp_path):
     message = str(err.value)
     assert "mini.ttl: evd:900-01" in message
     assert "quote not found verbatim in" in message and MINI_ARTICLE_NAME in message
-    assert "(supports ent:M1 kg:" in message
+    assert "(supports 8 claims, such as ent:Giorgia_Meloni kg:heldOffice ent:Prime_Minister_of_Italy)" in message
 
 
 def test_quote_with_other_quote_marks_gets_a_precise_hint(tmp_path):
