@@ -289,6 +289,16 @@ _PRESS_RELEASE_DATES = {
     ("Meeting_2025_Meloni_Takaichi", "date", "2025", "last year"),
 }
 
+_OUTCOMES_ASSERTED = {
+    (*lab("Meeting_2023-01-10_Meloni_Kishida"), *lab("Italy-Japan_Strategic_Partnership")),
+    (*lab("Meeting_2023-01-10_Meloni_Kishida"), *lab("Italy-Japan_2plus2")),
+    (*lab("Meeting_2022-05_Kishida_Johnson"), *lab("Japan-UK_Reciprocal_Access_Agreement")),
+    (*lab("Visit_2019_Abe_Italy"), *lab("Free_and_Open_Indo-Pacific")),
+    (*lab("Summit_2025-07_EU-Japan"), *lab("Competitiveness_Alliance")),
+    # 001: "As a result of this meeting, Meloni accepted Xi's invitation to visit China"
+    (*lab("Meeting_2022-11_Meloni_Xi_Bali"), *lab("Visit_Meloni_China")),
+}
+
 EXPECTED: dict[str, object] = {
     "meetings_and_participants": Paired(
         asserted=_MEETINGS_ASSERTED,
@@ -772,25 +782,10 @@ EXPECTED: dict[str, object] = {
         (*lab("Meeting_Guerini_Kishi"), None),
     },
     "event_outcomes": Paired(
-        asserted={
-            (*lab("Meeting_2023-01-10_Meloni_Kishida"), *lab("Italy-Japan_Strategic_Partnership")),
-            (*lab("Meeting_2023-01-10_Meloni_Kishida"), *lab("Italy-Japan_2plus2")),
-            (*lab("Meeting_2022-05_Kishida_Johnson"), *lab("Japan-UK_Reciprocal_Access_Agreement")),
-            (*lab("Visit_2019_Abe_Italy"), *lab("Free_and_Open_Indo-Pacific")),
-            (*lab("Summit_2025-07_EU-Japan"), *lab("Competitiveness_Alliance")),
-            # 001: "As a result of this meeting, Meloni accepted Xi's invitation to visit China"
-            (*lab("Meeting_2022-11_Meloni_Xi_Bali"), *lab("Visit_Meloni_China")),
-        },
-        full={
-            (*lab("Meeting_2023-01-10_Meloni_Kishida"), *lab("Italy-Japan_Strategic_Partnership")),
-            (*lab("Meeting_2023-01-10_Meloni_Kishida"), *lab("Italy-Japan_2plus2")),
-            (*lab("Meeting_2022-05_Kishida_Johnson"), *lab("Japan-UK_Reciprocal_Access_Agreement")),
-            (*lab("Visit_2019_Abe_Italy"), *lab("Free_and_Open_Indo-Pacific")),
-            (*lab("Summit_2025-07_EU-Japan"), *lab("Competitiveness_Alliance")),
-            (*lab("Meeting_2022-11_Meloni_Xi_Bali"), *lab("Visit_Meloni_China")),
-            # stated only as kg:announcedAt (004: "last month the EU accepted Japan's request")
-            (*lab("Announcement_2025-12_EU_Japan_Horizon_Europe"), *lab("Japan_Horizon_Europe_Association")),
-        },
+        asserted=_OUTCOMES_ASSERTED,
+        # stated only as kg:announcedAt (004: "last month the EU accepted Japan's request")
+        full=_OUTCOMES_ASSERTED
+        | {(*lab("Announcement_2025-12_EU_Japan_Horizon_Europe"), *lab("Japan_Horizon_Europe_Association"))},
     ),
     # 000: "Japanese presidency of the G7", "in 2024 Italy will take over"; 001: "this year's G-7 chair";
     # 002: Italy presides "this year, taking over from Japan"; 004: "the Italian G7 in 2024".
