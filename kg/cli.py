@@ -237,7 +237,7 @@ def stats(root, fmt):
     "--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds a query may run."
 )
 def serve(root, host, port, workers, threads, timeout):
-    """Serve the SPARQL endpoint at /sparql with a production WSGI server (gunicorn).
+    """Serve the SPARQL endpoint at /sparql with a production HTTP server (Granian).
 
     It serves the outputs of the last 'kg build', and builds first if there are none.
     """

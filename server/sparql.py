@@ -39,6 +39,9 @@ def sparql():
     if request.method == "OPTIONS":
         return Response(status=204)
     if request.method == "GET":
+        limit = current_app.config["MAX_REQUEST_BYTES"]
+        if len(request.query_string) > limit:
+            return error(413, f"the request is larger than {limit} bytes; send long queries by POST.")
         queries = request.args.getlist("query")
         if "update" in request.args:
             return error(400, "updates are not supported: this endpoint is read-only.")
