@@ -1,0 +1,128 @@
+"""kg publish against a real Oxigraph server started on a loopback port and stopped by its process id."""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.publish import PublishError, publish
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def oxigraph() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    assert Path(found).exists(), "the oxigraph server comes with the test extras (pip install -e '.[test]')"
+    return found
+
+
+@pytest.fixture
+def store(tmp_path):
+    port = free_port()
+    proc = subprocess.Popen(
+        [oxigraph(), "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=2).read()
+            break
+        except OSError:
+            assert proc.poll() is None and time.monotonic() < deadline, "oxigraph did not start"
+            time.sleep(0.1)
+    yield base
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(10)
+
+
+def counts(base) -> dict[str, int]:
+    q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    req = urllib.request.Request(
+        base + "/query?" + urllib.parse.urlencode({"query": q}), headers={"Accept": "application/sparql-results+json"}
+    )
+    rows = json.loads(urllib.request.urlopen(req, timeout=10).read())["results"]["bindings"]
+    return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+
+
+@pytest.fixture
+def built_out(mini_project):
+    from kg.build import build
+    from kg.load import find_project
+
+    _, out = build(find_project(mini_project))
+    return out
+
+
+def test_publish_replaces_only_its_graphs_and_is_idempotent(store, built_out):
+    other = "http://example.org/someone-elses-graph"
+    urllib.request.urlopen(
+        urllib.request.Request(
+            store + "/store?" + urllib.parse.urlencode({"graph": other}),
+            data=b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+            method="PUT",
+            headers={"Content-Type": "application/n-triples"},
+        ),
+        timeout=10,
+    ).read()
+    first = publish(built_out, store + "/store")
+    expected = {p.iri: p.triples for p in first}
+    assert all(n > 0 for n in expected.values())
+    assert counts(store) == {**expected, other: 1}
+    publish(built_out, store + "/store")
+    assert counts(store) == {**expected, other: 1}
+
+
+def test_graph_prefix(store, built_out):
+    published = publish(built_out, store + "/store", graph_prefix="http://example.org/kg/")
+    assert {p.iri for p in published} == {
+        f"http://example.org/kg/{n}" for n in ("asserted", "inferred", "ontology", "shapes")
+    }
+    assert set(counts(store)) == {p.iri for p in published}
+
+
+def test_store_down_is_a_clear_error_and_nothing_is_written(built_out):
+    before = {p.name: p.read_bytes() for p in built_out.iterdir()}
+    url = f"http://127.0.0.1:{free_port()}/store"
+    with pytest.raises(PublishError, match=r"could not be reached"):
+        publish(built_out, url)
+    assert {p.name: p.read_bytes() for p in built_out.iterdir()} == before
+
+
+def test_store_refusing_names_the_graph_and_status(store, built_out):
+    with pytest.raises(PublishError, match=r"answered 4\d\d .* for <https://w3id.org/ijkg/graph/asserted>"):
+        publish(built_out, store + "/no-such-endpoint")
+
+
+def test_credentials_in_the_url_are_refused(built_out):
+    with pytest.raises(PublishError, match="KG_STORE_USER"):
+        publish(built_out, "http://user:secret@127.0.0.1:9/store")
+
+
+def test_cli_publish(store, mini_project):
+    result = CliRunner().invoke(cli, ["publish", "--root", str(mini_project), "--store", store + "/store"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("published") == 4
+    down = CliRunner().invoke(
+        cli, ["publish", "--root", str(mini_project), "--store", f"http://127.0.0.1:{free_port()}/store"]
+    )
+    assert down.exit_code == 2
+    assert "could not be reached" in down.output and "Traceback" not in down.output
