@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -133,3 +139,43 @@ evd:900-01 a kg:Evidence ;
 def mini_project(tmp_path):
     """A valid one-article project in a temporary folder."""
     return make_project(tmp_path, {"mini.ttl": MINI_DATA}, {MINI_ARTICLE_NAME: MINI_ARTICLE})
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(cmd: list[str], ready_url: str, log_path: Path, env: dict | None = None, seconds: float = 60):
+    """Start a server process in its own process group and wait until ``ready_url`` answers.
+
+    Returns the process; stop it with :func:`stop_server`. Raises with the server's log when it
+    exits or does not answer in time.
+    """
+    log = log_path.open("wb")
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    log.close()
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(ready_url, timeout=2).read()
+            return proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                stop_server(proc)
+                raise RuntimeError("server did not start: " + log_path.read_text(errors="replace")) from None
+            time.sleep(0.1)
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop a server started by :func:`start_server` by its process id (its whole process group)."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(10)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

@@ -1,13 +1,8 @@
 """kg publish against a real Oxigraph server started on a loopback port and stopped by its process id."""
 
 import json
-import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -17,12 +12,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.publish import PublishError, publish
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import free_port, start_server, stop_server
 
 
 def oxigraph() -> str:
@@ -34,24 +24,11 @@ def oxigraph() -> str:
 @pytest.fixture
 def store(tmp_path):
     port = free_port()
-    proc = subprocess.Popen(
-        [oxigraph(), "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=2).read()
-            break
-        except OSError:
-            assert proc.poll() is None and time.monotonic() < deadline, "oxigraph did not start"
-            time.sleep(0.1)
+    cmd = [oxigraph(), "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"]
+    proc = start_server(cmd, base + "/query?query=ASK%7B%7D", tmp_path / "oxigraph.log")
     yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(10)
+    stop_server(proc)
 
 
 def counts(base) -> dict[str, int]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -21,17 +20,11 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port, start_server, stop_server
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 COUNT_MEETINGS = "PREFIX kg: <https://w3id.org/ijkg/ontology#> SELECT (COUNT(?m) AS ?n) WHERE { ?m a kg:Meeting }"
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -40,47 +33,24 @@ def server(tmp_path_factory):
     subprocess.run([sys.executable, "-m", "kg", "build", "--root", str(ROOT)], check=True, capture_output=True)
     port = free_port()
     env = dict(os.environ, KG_MAX_RESULT_BYTES="200000", KG_MAX_REQUEST_BYTES="20000")
-    log = (tmp_path_factory.mktemp("server") / "server.log").open("wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kg",
-            "serve",
-            "--root",
-            str(ROOT),
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--timeout",
-            "2",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
     base = f"http://127.0.0.1:{port}/sparql"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "?query=ASK%7B%7D", timeout=2).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                log.close()
-                raise RuntimeError("server did not start: " + open(log.name).read()) from None
-            time.sleep(0.1)
+    cmd = [
+        sys.executable,
+        "-m",
+        "kg",
+        "serve",
+        "--root",
+        str(ROOT),
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+        "--timeout",
+        "2",
+    ]
+    proc = start_server(cmd, base + "?query=ASK%7B%7D", tmp_path_factory.mktemp("server") / "server.log", env=env)
     yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    log.close()
+    stop_server(proc)
 
 
 def http(method, url, *, data=None, headers=None):
