@@ -64,10 +64,6 @@ class Project:
         return self.root / "data" / "articles"
 
     @property
-    def queries_dir(self) -> Path:
-        return self.root / "queries"
-
-    @property
     def out_dir(self) -> Path:
         return self.root / "out"
 

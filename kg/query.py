@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
@@ -66,10 +66,6 @@ def read_stored(path: str | Path) -> StoredQuery:
     )
 
 
-def stored_queries(folder: str | Path) -> list[StoredQuery]:
-    return [read_stored(p) for p in sorted(Path(folder).glob("*.rq"))]
-
-
 def query_text(arg: str) -> str:
     """The SPARQL text of ``arg``: the contents of a ``.rq`` file, or ``arg`` itself."""
     candidate = arg.strip()
@@ -84,7 +80,33 @@ def query_text(arg: str) -> str:
     return arg
 
 
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+# A lexical look at a query: strings, IRIs and comments blanked out, so that a
+# keyword found afterwards is a keyword, not part of a literal or a name.
+_STRINGS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'',
+    re.S,
+)
+_IRIS = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_COMMENTS = re.compile(r"#[^\n]*")
+_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:-])", re.IGNORECASE)
+_UPDATE = re.compile(r"(?<![\w:?$.-])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|COPY|MOVE|ADD)(?![\w:-])", re.IGNORECASE)
+
+
+def strip_lexical(query: str) -> str:
+    """The query with strings, IRIs and comments blanked out, leaving keywords and punctuation."""
+    text = _STRINGS.sub('""', query)
+    text = _IRIS.sub("<>", text)
+    return _COMMENTS.sub("", text)
+
+
+def uses_service(query: str) -> bool:
+    """True when the query has a SERVICE clause (which would make the evaluator fetch a URL)."""
+    return bool(_SERVICE.search(strip_lexical(query)))
+
+
+def looks_like_update(query: str) -> bool:
+    """True when the text uses an update keyword (INSERT, DELETE, LOAD, CLEAR, DROP, ...)."""
+    return bool(_UPDATE.search(strip_lexical(query)))
 
 
 def run(graph: Graph, text: str) -> Result:
@@ -97,10 +119,10 @@ def run(graph: Graph, text: str) -> Result:
         prepared = prepareQuery(text, initNs=PREFIXES)
     except Exception as err:
         msg = " ".join(str(err).split())
-        if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", text, re.IGNORECASE):
+        if looks_like_update(text):
             raise QueryError(f"not a query (updates are not allowed): {msg}", "The graph is read-only.") from None
         raise QueryError(f"the query does not parse: {msg}", "Check the SPARQL syntax.") from None
-    if _SERVICE.search(text) and "service" in repr(prepared.algebra).lower():
+    if uses_service(text):
         raise QueryError("SERVICE is not allowed: the graph answers queries alone.", "Remove the SERVICE clause.")
     try:
         return graph.query(prepared)
@@ -109,17 +131,7 @@ def run(graph: Graph, text: str) -> Result:
 
 
 def _cell(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, (URIRef, BNode)):
-        return str(term)
-    return str(term)
-
-
-def rows(result: Result) -> list[dict[str, object]]:
-    """SELECT answers as a list of {variable: rdflib term or None}."""
-    names = [str(v) for v in result.vars]
-    return [{n: row[i] for i, n in enumerate(names)} for row in result]
+    return "" if term is None else str(term)
 
 
 def format_result(result: Result, fmt: str = "table", graph: Graph | None = None) -> str:
@@ -173,11 +185,3 @@ def _short(cell: str, nm) -> str:
         except Exception:
             return cell
     return cell
-
-
-def literal_value(term):
-    """A Python value for a result term: str for IRIs, the literal's value (or lexical form) otherwise."""
-    if isinstance(term, Literal):
-        value = term.toPython()
-        return value if not isinstance(value, Literal) else str(term)
-    return None if term is None else str(term)

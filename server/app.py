@@ -8,6 +8,7 @@ last ``kg build`` (building first when there are none) and never runs in debug m
 from __future__ import annotations
 
 import atexit
+import io
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -54,12 +55,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     }
     engine = Engine(
         Path(out_dir) / "kg.nq",
-        graphs,
         [graphs["asserted"], graphs["inferred"], graphs["ontology"]],
         timeout=float(app.config["QUERY_TIMEOUT"]),
         max_bytes=int(app.config["MAX_RESULT_BYTES"]),
         max_depth=int(app.config["MAX_QUERY_DEPTH"]),
-        cache_entries=int(app.config["CACHE_ENTRIES"]),
     )
     engine.start()
     atexit.register(engine.close)
@@ -102,28 +101,52 @@ def create_app(test_config: dict | None = None) -> Flask:
             response.headers.setdefault("Cache-Control", "public, max-age=60")
         return response
 
-    app.wsgi_app = ResponseCache(app.wsgi_app, int(app.config["CACHE_ENTRIES"]))
+    app.wsgi_app = ResponseCache(app.wsgi_app, int(app.config["CACHE_ENTRIES"]), int(app.config["MAX_REQUEST_BYTES"]))
     return app
 
 
 class ResponseCache:
-    """Answers a repeated GET /sparql (same query string, same Accept) from memory, before Flask.
+    """Answers a repeated query to /sparql from memory, before Flask: the one cache of the endpoint.
 
-    The graph is read-only for the life of the process, so an answer never goes
-    stale; only successful answers up to 1 MiB are kept, least recently used first out.
+    A request is the same when its method, query string, content type, body and Accept
+    header are. The graph is read-only for the life of the process, so an answer never
+    goes stale; only successful answers up to 1 MiB are kept, least recently used first out.
     """
 
-    def __init__(self, wsgi_app, entries: int):
+    def __init__(self, wsgi_app, entries: int, max_body: int):
         self.wsgi_app = wsgi_app
         self.entries = entries
+        self.max_body = max_body
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
+    def _key(self, environ):
+        method = environ.get("REQUEST_METHOD")
+        if environ.get("PATH_INFO") != "/sparql" or method not in ("GET", "POST"):
+            return None
+        body = b""
+        if method == "POST":
+            try:
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                return None
+            if length <= 0 or length > self.max_body:
+                return None  # Flask answers it (400, 413)
+            body = environ["wsgi.input"].read(length)
+            environ["wsgi.input"] = io.BytesIO(body)
+        elif not environ.get("QUERY_STRING"):
+            return None  # the Service Description depends on the Host
+        return (
+            method,
+            environ.get("QUERY_STRING", ""),
+            environ.get("CONTENT_TYPE", ""),
+            body,
+            environ.get("HTTP_ACCEPT", ""),
+        )
+
     def __call__(self, environ, start_response):
-        if not self.entries or environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") != "/sparql":
-            return self.wsgi_app(environ, start_response)
-        key = (environ.get("QUERY_STRING", ""), environ.get("HTTP_ACCEPT", ""))
-        if not key[0]:
+        key = self._key(environ) if self.entries else None
+        if key is None:
             return self.wsgi_app(environ, start_response)
         with self._lock:
             hit = self._cache.get(key)

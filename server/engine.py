@@ -15,12 +15,11 @@ evaluation, and FROM / FROM NAMED only name graphs held in the store.
 from __future__ import annotations
 
 import multiprocessing as mp
-import re
 import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+
+from kg.query import strip_lexical, uses_service
 
 # Media types, in the order they are preferred when the client accepts anything.
 RESULT_TYPES = {
@@ -63,31 +62,14 @@ class Answer:
 
 # --- static checks -----------------------------------------------------------------
 
-_STRINGS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'',
-    re.S,
-)
-_IRIS = re.compile(r"<[^<>\"{}|^`\\\s]*>")
-_COMMENTS = re.compile(r"#[^\n]*")
-_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:-])", re.IGNORECASE)
-_UPDATE = re.compile(r"(?<![\w:?$.-])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|COPY|MOVE|ADD)(?![\w:-])", re.IGNORECASE)
-
-
-def strip_lexical(query: str) -> str:
-    """The query with strings, IRIs and comments blanked out, leaving keywords and punctuation."""
-    text = _STRINGS.sub('""', query)
-    text = _IRIS.sub("<>", text)
-    return _COMMENTS.sub("", text)
-
 
 def check_query(query: str, max_depth: int) -> None:
     """Refuse what the endpoint never runs: SERVICE (it would make the server fetch a URL),
     updates, and nesting deeper than ``max_depth``."""
-    bare = strip_lexical(query)
-    if _SERVICE.search(bare):
+    if uses_service(query):
         raise QueryRefused(400, "SERVICE is not allowed: this endpoint answers from its own graph and fetches nothing.")
     depth = deepest = 0
-    for ch in bare:
+    for ch in strip_lexical(query):
         if ch in "{(":
             depth += 1
             deepest = max(deepest, depth)
@@ -95,10 +77,6 @@ def check_query(query: str, max_depth: int) -> None:
             depth -= 1
     if deepest > max_depth:
         raise QueryRefused(400, f"the query nests {deepest} levels deep; the limit is {max_depth}.")
-
-
-def looks_like_update(query: str) -> bool:
-    return bool(_UPDATE.search(strip_lexical(query)))
 
 
 # --- content negotiation -------------------------------------------------------------
@@ -171,9 +149,7 @@ class _BoundedBuffer:
         pass
 
 
-def _evaluator_main(
-    conn, nquads: str, graph_iris: dict[str, str], default_graph: list[str]
-) -> None:  # pragma: no cover - runs in a child
+def _evaluator_main(conn, nquads: str, default_graph: list[str]) -> None:  # pragma: no cover - runs in a child
     import pyoxigraph as ox
 
     from kg.namespaces import PREFIXES
@@ -252,14 +228,13 @@ def _serialize_boolean(value: bool, kind: str) -> bytes:
 class Evaluator:
     """One child process holding the graph in Oxigraph; restarted after a timeout or a crash."""
 
-    def __init__(self, nquads: Path, graph_iris: dict[str, str], default_graph: list[str]):
-        self._args = (str(nquads), graph_iris, default_graph)
+    def __init__(self, nquads: Path, default_graph: list[str]):
+        self._args = (str(nquads), default_graph)
         self._ctx = mp.get_context("spawn")
         self._lock = threading.Lock()
         self._proc = None
         self._conn = None
         self.triples = 0
-        self.restarts = 0
 
     def start(self) -> None:
         parent, child = self._ctx.Pipe()
@@ -273,7 +248,6 @@ class Evaluator:
         self._proc, self._conn, self.triples = proc, parent, count
 
     def _restart(self) -> None:
-        self.restarts += 1
         if self._proc is not None:
             self._proc.kill()
             self._proc.join(5)
@@ -320,49 +294,25 @@ class Evaluator:
 
 
 class Engine:
-    """What the endpoint asks: check, look in the cache, evaluate."""
+    """What the endpoint asks: check the query, then evaluate it within the limits.
 
-    def __init__(
-        self,
-        nquads: Path,
-        graph_iris: dict[str, str],
-        default_graph: list[str],
-        *,
-        timeout: float,
-        max_bytes: int,
-        max_depth: int,
-        cache_entries: int,
-    ):
-        self.evaluator = Evaluator(nquads, graph_iris, default_graph)
-        self.graph_iris = graph_iris
+    Answers are cached once, by :class:`server.app.ResponseCache`, in front of the app.
+    """
+
+    def __init__(self, nquads: Path, default_graph: list[str], *, timeout: float, max_bytes: int, max_depth: int):
+        self.evaluator = Evaluator(nquads, default_graph)
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_depth = max_depth
-        self.cache_entries = cache_entries
-        self._cache: OrderedDict = OrderedDict()
-        self._cache_lock = threading.Lock()
-        self.started = time.time()
 
     def start(self) -> None:
         self.evaluator.start()
 
     def answer(self, query: str, accept_header: str | None, default_uris: list[str], named_uris: list[str]) -> Answer:
-        key = (query, accept_header or "", tuple(default_uris), tuple(named_uris))
-        with self._cache_lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
         check_query(query, self.max_depth)
-        answer = self.evaluator.run(
+        return self.evaluator.run(
             query, parse_accept(accept_header), default_uris, named_uris, timeout=self.timeout, max_bytes=self.max_bytes
         )
-        if self.cache_entries and len(answer.body) <= 1 << 20:
-            with self._cache_lock:
-                self._cache[key] = answer
-                while len(self._cache) > self.cache_entries:
-                    self._cache.popitem(last=False)
-        return answer
 
     def close(self) -> None:
         self.evaluator.close()

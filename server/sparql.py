@@ -13,7 +13,8 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID, XSD
 
 from kg.namespaces import KG, bind_prefixes
-from server.engine import QueryRefused, choose, looks_like_update, parse_accept
+from kg.query import looks_like_update
+from server.engine import QueryRefused, choose, parse_accept
 
 bp = Blueprint("sparql", __name__)
 

@@ -59,3 +59,16 @@ def test_every_error_has_the_one_json_shape(client, method, path, kwargs, status
     assert set(payload) == {"error", "status"}
     assert payload["status"] == status
     assert payload["error"]
+
+
+def test_response_cache_keys_on_the_body_of_a_post(client):
+    def ask(query, form=False):
+        if form:
+            return client.post("/sparql", data={"query": query})
+        return client.post("/sparql", data=query, content_type="application/sparql-query")
+
+    for form in (False, True):
+        yes = ask("ASK { ent:M1 kg:participant ent:Giorgia_Meloni }", form)
+        no = ask("ASK { ent:M1 kg:participant ent:Italy }", form)
+        again = ask("ASK { ent:M1 kg:participant ent:Giorgia_Meloni }", form)
+        assert (yes.get_json()["boolean"], no.get_json()["boolean"], again.get_json()["boolean"]) == (True, False, True)

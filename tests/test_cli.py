@@ -144,6 +144,13 @@ def test_query_refuses_service(runner, built_mini):
     assert "SERVICE is not allowed" in result.output
 
 
+def test_service_inside_a_string_or_iri_is_not_a_service_clause(runner, built_mini):
+    q = 'SELECT ?x WHERE { VALUES ?x { "SERVICE <http://127.0.0.1:9/>" <urn:service:SERVICE> } } # SERVICE'
+    result = invoke(runner, "query", "--root", built_mini, "--format", "csv", q)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:] == ["SERVICE <http://127.0.0.1:9/>", "urn:service:SERVICE"]
+
+
 def test_export_to_file_and_stats(runner, built_mini, tmp_path):
     target = tmp_path / "kg.ttl"
     result = invoke(runner, "export", "--root", built_mini, "--format", "turtle", "--graph", "asserted", "-o", target)
