@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+VENDOR_TMP := .vendor-tmp
 
 .DEFAULT_GOAL := all
 
@@ -34,10 +35,19 @@ lint: $(STAMP) ## ruff check and ruff format --check
 format: $(STAMP) ## Format the code with ruff
 	$(BIN)/ruff format kg server tests benchmarks
 
+vendor: ## Fetch the vendored front-end libraries again from the npm registry (needs npm)
+	rm -rf $(VENDOR_TMP) && mkdir -p $(VENDOR_TMP)
+	cd $(VENDOR_TMP) && npm install --silent --no-audit --no-fund --ignore-scripts @zazuko/yasgui@4.6.2 vis-network@10.1.2
+	cp $(VENDOR_TMP)/node_modules/@zazuko/yasgui/build/yasgui.min.js $(VENDOR_TMP)/node_modules/@zazuko/yasgui/build/yasgui.min.css server/static/vendor/yasgui/
+	cp $(VENDOR_TMP)/node_modules/vis-network/standalone/umd/vis-network.min.js $(VENDOR_TMP)/node_modules/vis-network/LICENSE-* server/static/vendor/vis-network/
+	sed -i 's#//\# sourceMappingURL=.*$$##' server/static/vendor/yasgui/yasgui.min.js server/static/vendor/vis-network/vis-network.min.js
+	sed -i 's#/\*\# sourceMappingURL=.*\*/##' server/static/vendor/yasgui/yasgui.min.css
+	rm -rf $(VENDOR_TMP)
+
 clean: ## Remove build outputs and caches (keeps .venv)
 	rm -rf out .pytest_cache .ruff_cache test-output
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-.PHONY: all install build serve test lint format clean help
+.PHONY: all install build serve test lint format vendor clean help

@@ -13,13 +13,13 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from flask import Flask, jsonify, request
+from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from kg.build import ensure_built
 from kg.load import find_project
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, GRAPH_SHAPES
-from server.engine import Engine
+from server.engine import Engine, choose, parse_accept
 
 DEFAULTS = {
     "ROOT": None,  # the project folder; None: $KG_ROOT or the folder holding ontology/kg.ttl
@@ -65,16 +65,21 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["kg_engine"] = engine
     app.extensions["kg_manifest"] = manifest
     app.extensions["kg_graphs"] = graphs
+    app.extensions["kg_project"] = project
 
+    from server.pages import bp as pages_bp
     from server.sparql import bp as sparql_bp
 
     app.register_blueprint(sparql_bp)
+    app.register_blueprint(pages_bp)
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
         message = err.description or err.name
         if err.code == 413:
             message = f"the request is larger than {app.config['MAX_REQUEST_BYTES']} bytes."
+        if wants_html():
+            return render_template("error.html", status=err.code, message=message), err.code
         response = jsonify({"error": message, "status": err.code})
         response.status_code = err.code
         if err.code == 405 and hasattr(err, "valid_methods") and err.valid_methods:
@@ -84,6 +89,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     @app.errorhandler(Exception)
     def internal_error(err: Exception):
         app.logger.exception("unhandled error")
+        if wants_html():
+            message = "internal error; the server log has the details."
+            return render_template("error.html", status=500, message=message), 500
         response = jsonify({"error": "internal error; the server log has the details.", "status": 500})
         response.status_code = 500
         return response
@@ -97,6 +105,10 @@ def create_app(test_config: dict | None = None) -> Flask:
             response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
             response.headers["Access-Control-Max-Age"] = "86400"
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if response.mimetype == "text/html":
+            # Pages load nothing from anywhere but this server.
+            response.headers.setdefault("Content-Security-Policy", CSP)
+            response.headers.setdefault("Referrer-Policy", "same-origin")
         if request.method in ("GET", "POST") and response.status_code == 200:
             response.headers.setdefault("Cache-Control", "public, max-age=60")
         return response
@@ -105,11 +117,25 @@ def create_app(test_config: dict | None = None) -> Flask:
     return app
 
 
-class ResponseCache:
-    """Answers a repeated query to /sparql from memory, before Flask: the one cache of the endpoint.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'"
+)
 
-    A request is the same when its method, query string, content type, body and Accept
-    header are. The graph is read-only for the life of the process, so an answer never
+
+def wants_html() -> bool:
+    """Whether the client of a page (not of /sparql or /api) would rather read an HTML error."""
+    if request.path.startswith(("/sparql", "/api/")):
+        return False
+    best = choose(parse_accept(request.headers.get("Accept")), {"text/html": "", "application/json": ""}, "")
+    return best == "text/html"
+
+
+class ResponseCache:
+    """Answers a repeated request from memory, before Flask: the one cache of the endpoint and pages.
+
+    A request is the same when its method, path, query string, content type, body and
+    Accept header are; only GET of pages and GET or POST of /sparql are kept. The graph is read-only for the life of the process, so an answer never
     goes stale; only successful answers up to 1 MiB are kept, least recently used first out.
     """
 
@@ -122,7 +148,12 @@ class ResponseCache:
 
     def _key(self, environ):
         method = environ.get("REQUEST_METHOD")
-        if environ.get("PATH_INFO") != "/sparql" or method not in ("GET", "POST"):
+        path = environ.get("PATH_INFO", "")
+        if path != "/sparql":
+            if method != "GET" or path.startswith("/static/"):
+                return None  # static files have their own caching headers
+            return (method, path, environ.get("QUERY_STRING", ""), "", b"", environ.get("HTTP_ACCEPT", ""))
+        if method not in ("GET", "POST"):
             return None
         body = b""
         if method == "POST":
@@ -138,6 +169,7 @@ class ResponseCache:
             return None  # the Service Description depends on the Host
         return (
             method,
+            path,
             environ.get("QUERY_STRING", ""),
             environ.get("CONTENT_TYPE", ""),
             body,
