@@ -328,6 +328,11 @@ def _natural(text: str):
 
 
 EVENT_STATUS = {KG_NS + "Happened": "happened", KG_NS + "Planned": "planned", KG_NS + "Cancelled": "cancelled"}
+#: When articles give an item several statuses (planned in one, held in a later one), the
+#: furthest along is shown, after the others: an outcome supersedes a plan.
+STATUS_ORDER = [
+    KG_NS + s for s in ("Proposed", "Planned", "Agreed", "Signed", "InForce", "Happened", "Cancelled", "Ended")
+]
 
 
 def timeline() -> tuple[list[dict], dict[str, str]]:
@@ -348,7 +353,7 @@ def timeline() -> tuple[list[dict], dict[str, str]]:
             {
                 "iri": e,
                 "kind": r["kind"].value,
-                "status": None,
+                "statuses": set(),
                 "when": None,
                 "end": None,
                 "types": set(),
@@ -357,24 +362,22 @@ def timeline() -> tuple[list[dict], dict[str, str]]:
         if "type" in r:
             item["types"].add(r["type"].value)
         if "status" in r:
-            item["status"] = r["status"].value
+            item["statuses"].add(r["status"].value)
         when = next((r[k].value for k in ("date", "start", "signed", "inforce") if k in r), None)
         if when and (item["when"] is None or when < item["when"]):
             item["when"] = when
         if "end" in r:
             item["end"] = r["end"].value
-    names = labels(
-        {*items, *(t for i in items.values() for t in i["types"]), *(i["status"] or "" for i in items.values())}
-    )
+    names = labels({*items, *(t for i in items.values() for t in i["types"] | i["statuses"])})
     for item in items.values():
+        order = sorted(item["statuses"], key=lambda s: (STATUS_ORDER.index(s) if s in STATUS_ORDER else -1, s))
+        item["status"] = order[-1] if order else None
         item["label"] = names.get(item["iri"], local_name(item["iri"]))
         item["type_labels"] = sorted(names.get(t, local_name(t)) for t in item["types"])
         item["status_key"] = (
             EVENT_STATUS.get(item["status"], local_name(item["status"]).lower()) if item["status"] else "unknown"
         )
-        item["status_label"] = (
-            names.get(item["status"], local_name(item["status"])) if item["status"] else "status unknown"
-        )
+        item["status_label"] = " → ".join(names.get(s, local_name(s)) for s in order) if order else "status unknown"
         item["year"] = item["when"][:4] if item["when"] else None
     ordered = sorted(items.values(), key=lambda i: (i["when"] is None, i["when"] or "", i["label"]))
     return ordered, names
@@ -430,13 +433,15 @@ def neighbourhood(iri: str) -> dict:
     }
 
 
-def ontology_terms() -> tuple[list[dict], list[dict]]:
-    """The ontology's classes and properties with labels, comments and parents."""
+def ontology_terms() -> dict[str, list[dict]]:
+    """The ontology's classes, properties and named individuals (such as kg:Planned), with labels,
+    comments and parents."""
     rows = select(
         f"SELECT ?t ?kind ?label ?comment ?parent WHERE {{ GRAPH <{ONTOLOGY}> {{ "
         f"{{ ?t a owl:Class BIND('class' AS ?kind) }} UNION {{ ?t a owl:ObjectProperty BIND('property' AS ?kind) }} "
         f"UNION {{ ?t a owl:DatatypeProperty BIND('property' AS ?kind) }} "
         f"UNION {{ ?t a owl:AnnotationProperty BIND('property' AS ?kind) }} "
+        f"UNION {{ ?t a ?c . ?c a owl:Class BIND('individual' AS ?kind) }} "
         f"FILTER(STRSTARTS(STR(?t), '{KG_NS}')) "
         f"OPTIONAL {{ ?t rdfs:label ?label }} OPTIONAL {{ ?t rdfs:comment ?comment }} "
         f"OPTIONAL {{ {{ ?t rdfs:subClassOf ?parent }} UNION {{ ?t rdfs:subPropertyOf ?parent }} FILTER(isIRI(?parent)) }} }} }}"
@@ -454,4 +459,4 @@ def ontology_terms() -> tuple[list[dict], list[dict]]:
     for t in terms.values():
         t["parents"] = sorted(t["parents"])
     ordered = sorted(terms.values(), key=lambda t: t["name"].lower())
-    return [t for t in ordered if t["kind"] == "class"], [t for t in ordered if t["kind"] == "property"]
+    return {kind: [t for t in ordered if t["kind"] == kind] for kind in ("class", "property", "individual")}

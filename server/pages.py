@@ -157,8 +157,14 @@ def ontology():
     if media in RDF_TYPES:
         answer = gd.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{gd.ONTOLOGY}> {{ ?s ?p ?o }} }}", media)
         return _vary(Response(answer.body, mimetype=answer.media_type))
-    classes, properties = gd.ontology_terms()
-    return _vary(Response(render_template("ontology.html", classes=classes, properties=properties)))
+    terms = gd.ontology_terms()
+    return _vary(
+        Response(
+            render_template(
+                "ontology.html", classes=terms["class"], properties=terms["property"], individuals=terms["individual"]
+            )
+        )
+    )
 
 
 @bp.get("/graph/<name>")
