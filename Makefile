@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VENDOR_TMP := .vendor-tmp
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := all
 
@@ -25,8 +26,12 @@ build: $(STAMP) ## Build the graph into out/
 serve: build ## Build the graph and serve it (SPARQL endpoint on http://127.0.0.1:8000/sparql)
 	$(BIN)/kg serve
 
-test: $(STAMP) ## Run the test suite
+test: $(STAMP) browser ## Run the test suite (installs Debian's Chromium for the browser tests if missing)
 	$(BIN)/python -m pytest
+
+browser: ## Install Debian's Chromium for the browser tests, unless a chromium is already on the PATH
+	@command -v chromium >/dev/null 2>&1 || [ -n "$$KG_CHROMIUM" ] || { \
+	  $(SUDO) apt-get install -y -q chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }; }
 
 lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check kg server tests benchmarks
@@ -50,4 +55,4 @@ clean: ## Remove build outputs and caches (keeps .venv)
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-.PHONY: all install build serve test lint format vendor clean help
+.PHONY: all install build serve test browser lint format vendor clean help

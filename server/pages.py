@@ -17,6 +17,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from rdflib import Graph
 
 from kg.load import _normalise
+from kg.namespaces import PREFIXES
 from kg.query import read_stored
 from server import graphdata as gd
 from server.engine import QueryRefused, choose, parse_accept
@@ -86,7 +87,8 @@ def query_editor():
     gallery = [
         {"name": q.name, "title": q.question or q.name, "returns": q.returns, "query": q.text} for q in stored_queries()
     ]
-    return render_template("query.html", gallery=gallery)
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    return render_template("query.html", gallery=gallery, prefixes=prefixes)
 
 
 @bp.get("/queries/<name>.rq")

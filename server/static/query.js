@@ -5,6 +5,7 @@
   const root = document.getElementById("yasgui");
   const endpoint = new URL(root.dataset.endpoint, window.location.href).href;
   const gallery = JSON.parse(document.getElementById("gallery-data").textContent);
+  const prefixes = JSON.parse(document.getElementById("prefix-data").textContent);
 
   // Class and property completion asks an outside service (LOV); this page asks nothing outside.
   Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter(
@@ -16,6 +17,7 @@
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }], keys: [] },
     persistenceId: null,
+    yasr: { prefixes: prefixes },
     yasqe: { value: gallery.length ? gallery[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10" },
   });
 

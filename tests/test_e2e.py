@@ -1,0 +1,170 @@
+"""The pages in a real headless browser: Debian's Chromium driven by Playwright, against `kg serve`.
+
+The server is started on a loopback port and stopped by its process id. Each test
+fails on any console error, uncaught script error, failed request or request to
+another origin. Screenshots go to test-output/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, free_port, start_server, stop_server
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras: pip install -e '.[test]'")
+
+SHOTS = ROOT / "test-output" / "screenshots"
+# The flags this machine's Chromium needs headless as root, and to stay off the network.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: run 'make browser' (Debian's chromium package) or set KG_CHROMIUM.")
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    subprocess.run([sys.executable, "-m", "kg", "build", "--root", str(ROOT)], check=True, capture_output=True)
+    port = free_port()
+    cmd = [sys.executable, "-m", "kg", "serve", "--root", str(ROOT), "--port", str(port), "--workers", "1"]
+    base = f"http://127.0.0.1:{port}"
+    proc = start_server(cmd, base + "/sparql?query=ASK%7B%7D", tmp_path_factory.mktemp("e2e") / "server.log")
+    yield base
+    stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page whose console errors, script errors, failed requests and foreign requests are recorded."""
+
+    def __init__(self, browser, base_url: str, javascript: bool = True):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.base = base_url
+        self.problems: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"failed request: {r.url} {r.failure}"))
+        self.page.on("request", self._request)
+
+    def _request(self, request):
+        if not (request.url.startswith(self.base) or request.url.startswith("data:")):
+            self.problems.append(f"request to another origin: {request.url}")
+
+    def open(self, path: str):
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status == 200, f"{path}: {response and response.status}"
+        self.page.wait_for_load_state("networkidle")
+        return response
+
+    def shot(self, name: str) -> Path:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=False)
+        return path
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, base_url):
+    w = Watched(browser, base_url)
+    yield w
+    w.close()
+    assert not w.problems, "\n".join(w.problems)
+
+
+PAGES = {
+    "home": "/",
+    "query": "/query",
+    "timeline": "/timeline",
+    "articles": "/articles",
+    "article-002": "/articles/002_7b46b79a9830cf4e",
+    "entity-meloni": "/id/Giorgia_Meloni",
+    "entity-gcap": "/id/GCAP",
+    "vocabulary": "/ontology",
+    "validation": "/validation",
+    "graph-view": "/explore?iri=https://w3id.org/ijkg/id/Japan",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_opens_without_errors(watched, name):
+    watched.open(PAGES[name])
+    assert watched.page.locator("h1").first.is_visible()
+    watched.shot(name)
+
+
+def test_gallery_query_runs_in_the_editor_and_a_result_leads_to_an_entity_page(watched):
+    page = watched.page
+    watched.open("/query")
+    page.locator(".gallery a.example[data-name='leaders']").click()
+    rows = page.locator(".yasr table tbody tr")
+    rows.first.wait_for(timeout=15000)
+    assert rows.count() >= 3
+    assert "Giorgia Meloni" in page.locator(".yasr table").inner_text()
+    watched.shot("query-results")
+    link = page.locator(".yasr table tbody a[href^='/id/']").first
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(watched.base + target)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.inner_text()
+    assert page.locator("table.facts").count() >= 1
+    watched.shot("result-entity")
+
+
+def test_graph_view_draws_the_neighbourhood(watched):
+    page = watched.page
+    watched.open("/explore?iri=https://w3id.org/ijkg/id/Japan")
+    page.wait_for_selector("#graph[data-loaded]", timeout=15000)
+    assert int(page.locator("#graph").get_attribute("data-loaded")) > 5
+    assert page.locator("#graph canvas").count() == 1
+    assert page.locator("#neighbour-list a[href='/id/Italy']").count() == 1
+    watched.shot("graph-view-japan")
+
+
+def test_keyboard_reaches_the_content_first(watched):
+    page = watched.page
+    watched.open("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/articles/000_a4b397bc01061804", "/id/Italy", "/validation"])
+def test_pages_work_without_javascript(browser, base_url, path):
+    w = Watched(browser, base_url, javascript=False)
+    try:
+        w.open(path)
+        assert w.page.locator("main a").count() >= 3
+        assert not w.problems, w.problems
+    finally:
+        w.close()
