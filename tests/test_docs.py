@@ -34,3 +34,19 @@ def test_readme_quick_start_commands_exist():
 def test_query_count_in_readme_is_current():
     count = len(list((Path(__file__).resolve().parent.parent / "queries").glob("*.rq")))
     assert f"{count} questions" in README
+
+
+def test_every_page_route_is_in_the_readme():
+    import re
+
+    from flask import Flask
+
+    from server.pages import bp
+
+    app = Flask(__name__)
+    app.register_blueprint(bp)
+    rules = [r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith("pages.")]
+    assert len(rules) > 10
+    for rule in rules:
+        fixed = re.split(r"<", rule)[0]  # the part before the first variable
+        assert f"`{fixed}" in README, f"{rule} is not in the README's table of pages"
