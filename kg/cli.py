@@ -236,20 +236,46 @@ def stats(root, fmt):
 @click.option(
     "--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds a query may run."
 )
-def serve(root, host, port, workers, threads, timeout):
-    """Serve the SPARQL endpoint at /sparql with a production HTTP server (Granian).
+@click.option(
+    "--store",
+    default=None,
+    metavar="URL",
+    help="Serve from an external store's SPARQL query endpoint (filled by 'kg publish') instead of the embedded one.",
+)
+def serve(root, host, port, workers, threads, timeout, store):
+    """Serve the SPARQL endpoint at /sparql and the web pages at / with a production HTTP server (Granian).
 
     It serves the outputs of the last 'kg build', and builds first if there are none.
+    With --store it answers from an external SPARQL store instead, with the same limits.
     """
     from kg.build import ensure_built
     from server.run import run_serve
 
     project = _project(root)
-    _, stale = ensure_built(project)
+    manifest, stale = ensure_built(project)
     if stale:
         click.echo("kg: warning: the data changed since the last build; serving the last build.", err=True)
-    click.echo(f"serving http://{host}:{port}/sparql ({workers} workers, query timeout {timeout:g} s)", err=True)
-    run_serve(host=host, port=port, workers=workers, threads=threads, timeout=timeout, root=str(project.root))
+    source = "the embedded store"
+    if store:
+        from kg.publish import graph_iris
+        from server.remote import check_store
+
+        held = check_store(store, graph_iris(None), manifest["triples"], timeout=min(timeout, 30))
+        differ = [n for n, c in held.items() if c != manifest["triples"].get(n)]
+        if differ:
+            click.echo(
+                f"kg: warning: the store's {', '.join(differ)} graph(s) differ from the last build; "
+                "run 'kg publish' to bring them up to date.",
+                err=True,
+            )
+        source = store
+    click.echo(
+        f"serving http://{host}:{port}/ and /sparql from {source} ({workers} workers, query timeout {timeout:g} s)",
+        err=True,
+    )
+    run_serve(
+        host=host, port=port, workers=workers, threads=threads, timeout=timeout, root=str(project.root), store=store
+    )
 
 
 @cli.command()

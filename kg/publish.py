@@ -47,7 +47,8 @@ def graph_iris(prefix: str | None) -> dict[str, str]:
     return {name: str(GRAPH_IRIS[name]) for name in GRAPHS}
 
 
-def _auth_header() -> dict[str, str]:
+def auth_header() -> dict[str, str]:
+    """The Authorization header for the store, from KG_STORE_TOKEN or KG_STORE_USER/KG_STORE_PASSWORD."""
     token = os.environ.get("KG_STORE_TOKEN")
     if token:
         return {"Authorization": f"Bearer {token}"}
@@ -102,7 +103,7 @@ def publish(out_dir: Path, store: str, *, graph_prefix: str | None = None, timeo
     """
     store = _check_store_url(store)
     base = store.split("?", 1)[0]
-    auth = _auth_header()
+    auth = auth_header()
     iris = graph_iris(graph_prefix)
     bodies = {name: (Path(out_dir) / f"{name}.nt").read_bytes() for name in GRAPHS}
     published = []

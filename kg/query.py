@@ -99,6 +99,12 @@ def strip_lexical(query: str) -> str:
     return _COMMENTS.sub("", text)
 
 
+def strip_strings_and_comments(query: str) -> str:
+    """The query with strings and comments blanked out and IRIs kept (a ``#`` inside an IRI is not a comment)."""
+    text = _STRINGS.sub('""', query)
+    return re.sub(r"(<[^<>\"{}|^`\\\s]*>)|#[^\n]*", lambda m: m.group(1) or "", text)
+
+
 def uses_service(query: str) -> bool:
     """True when the query has a SERVICE clause (which would make the evaluator fetch a URL)."""
     return bool(_SERVICE.search(strip_lexical(query)))

@@ -20,6 +20,7 @@ from kg.build import ensure_built
 from kg.load import find_project
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, GRAPH_SHAPES
 from server.engine import Engine, choose, parse_accept
+from server.remote import RemoteEngine
 
 DEFAULTS = {
     "ROOT": None,  # the project folder; None: $KG_ROOT or the folder holding ontology/kg.ttl
@@ -29,6 +30,7 @@ DEFAULTS = {
     "MAX_QUERY_DEPTH": 64,  # deeper nesting of { and ( gets 400
     "CACHE_ENTRIES": 1024,  # answers kept per worker; the graph is read-only
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin; "" turns CORS off
+    "STORE": None,  # an external store's SPARQL query endpoint to serve from; None: the embedded Oxigraph
 }
 
 
@@ -53,13 +55,15 @@ def create_app(test_config: dict | None = None) -> Flask:
         "ontology": str(GRAPH_ONTOLOGY),
         "shapes": str(GRAPH_SHAPES),
     }
-    engine = Engine(
-        Path(out_dir) / "kg.nq",
-        [graphs["asserted"], graphs["inferred"], graphs["ontology"]],
-        timeout=float(app.config["QUERY_TIMEOUT"]),
-        max_bytes=int(app.config["MAX_RESULT_BYTES"]),
-        max_depth=int(app.config["MAX_QUERY_DEPTH"]),
-    )
+    limits = {
+        "timeout": float(app.config["QUERY_TIMEOUT"]),
+        "max_bytes": int(app.config["MAX_RESULT_BYTES"]),
+        "max_depth": int(app.config["MAX_QUERY_DEPTH"]),
+    }
+    if app.config["STORE"]:
+        engine = RemoteEngine(str(app.config["STORE"]), graphs, **limits)
+    else:
+        engine = Engine(Path(out_dir) / "kg.nq", [graphs["asserted"], graphs["inferred"], graphs["ontology"]], **limits)
     engine.start()
     atexit.register(engine.close)
     app.extensions["kg_engine"] = engine

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 from granian import Granian
@@ -9,7 +10,9 @@ from granian.constants import Interfaces
 from granian.log import LogLevels
 
 
-def run_serve(*, host: str, port: int, workers: int, threads: int, timeout: float, root: str | None) -> None:
+def run_serve(
+    *, host: str, port: int, workers: int, threads: int, timeout: float, root: str | None, store: str | None = None
+) -> None:
     """Serve /sparql on ``host:port`` with ``workers`` processes of ``threads`` threads each.
 
     Each worker imports :mod:`server.wsgi`, which makes the app from the ``KG_*``
@@ -17,6 +20,8 @@ def run_serve(*, host: str, port: int, workers: int, threads: int, timeout: floa
     query evaluator. A worker that dies is started again.
     """
     os.environ["KG_QUERY_TIMEOUT"] = repr(float(timeout))
+    if store:
+        os.environ["KG_STORE"] = json.dumps(store)  # from_prefixed_env reads JSON
     if root:
         os.environ["KG_ROOT"] = str(root)
     level = os.environ.get("KG_LOG_LEVEL", "warning").lower()
