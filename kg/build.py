@@ -158,15 +158,14 @@ def build(
     # Canonical blank-node labels once per graph; the serialisers below reuse them.
     built.ontology = canonical(built.ontology)
     built.shapes = canonical(built.shapes)
-    texts = {
-        "asserted.nt": ntriples(built.asserted),
-        "inferred.nt": ntriples(built.inferred),
-        "ontology.nt": ntriples(built.ontology),
-        "shapes.nt": ntriples(built.shapes),
-        "kg.nq": nquads(built.graphs),
-        "kg.trig": serialize(built.graphs, "trig"),
-        "validation.ttl": built.report.graph.serialize(format="turtle"),
-    }
+    texts = {f"{name}.nt": ntriples(getattr(built, name)) for name in GRAPH_IRIS}
+    texts.update(
+        {
+            "kg.nq": nquads(built.graphs, {iri: texts[f"{name}.nt"] for name, iri in GRAPH_IRIS.items()}),
+            "kg.trig": serialize(built.graphs, "trig"),
+            "validation.ttl": built.report.graph.serialize(format="turtle"),
+        }
+    )
     built.timings["serialise"] = round(time.perf_counter() - t, 3)
     manifest = {
         "built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
