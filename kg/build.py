@@ -29,7 +29,7 @@ from kg.errors import KgError
 from kg.export import GRAPH_IRIS, canonical, nquads, ntriples, serialize, write_atomic
 from kg.load import Dataset, Project, display_path, find_project, load, parse_file, require_evidence
 from kg.namespaces import bind_prefixes
-from kg.reason import derive_mentions, reason
+from kg.reason import DEFAULT_REASONER, derive_mentions, reason
 from kg.stats import compute_stats
 from kg.validate import Report, load_shapes, validate
 
@@ -62,6 +62,7 @@ class Built:
     report: Report
     timings: dict[str, float] = field(default_factory=dict)
     dataset: Dataset | None = None
+    reasoner: str = DEFAULT_REASONER
 
     @property
     def graphs(self) -> dict:
@@ -83,8 +84,11 @@ def input_digest(project: Project) -> dict[str, str]:
     return {str(f.relative_to(project.root)): hashlib.sha256(f.read_bytes()).hexdigest() for f in input_files(project)}
 
 
-def compute(project: Project | None = None) -> Built:
+def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) -> Built:
     """Run every step of the build in memory and return the graphs.
+
+    ``reasoner`` is ``"reasonable"`` (default) or ``"owlrl"``; both give the same
+    inferred graph (see :mod:`kg.reason`).
 
     Raises :class:`~kg.errors.LoadError` or :class:`~kg.errors.EvidenceError` for bad
     input, and :class:`ValidationFailed` when the data or its closure violates the shapes.
@@ -110,7 +114,7 @@ def compute(project: Project | None = None) -> Built:
         raise ValidationFailed(
             "the data does not conform to the shapes:\n" + report.render("text"), "Fix the data and build again."
         )
-    reasoned = reason(dataset.data, dataset.ontology)
+    reasoned = reason(dataset.data, dataset.ontology, reasoner)
     inferred = reasoned.inferred
     for triple in derive_mentions(dataset.data):
         if triple not in dataset.data:
@@ -134,10 +138,13 @@ def compute(project: Project | None = None) -> Built:
         report=closure_report,
         timings=timings,
         dataset=dataset,
+        reasoner=reasoned.reasoner,
     )
 
 
-def build(project: Project | None = None, out_dir: str | Path | None = None) -> tuple[Built, Path]:
+def build(
+    project: Project | None = None, out_dir: str | Path | None = None, reasoner: str = DEFAULT_REASONER
+) -> tuple[Built, Path]:
     """Build the graph and write the outputs to ``out_dir`` (default ``out/``).
 
     Returns the :class:`Built` graphs and the output folder. Nothing is written
@@ -146,20 +153,19 @@ def build(project: Project | None = None, out_dir: str | Path | None = None) -> 
     project = project or find_project()
     out = Path(out_dir) if out_dir is not None else project.out_dir
     started = time.perf_counter()
-    built = compute(project)
+    built = compute(project, reasoner)
     t = time.perf_counter()
     # Canonical blank-node labels once per graph; the serialisers below reuse them.
     built.ontology = canonical(built.ontology)
     built.shapes = canonical(built.shapes)
-    texts = {
-        "asserted.nt": ntriples(built.asserted),
-        "inferred.nt": ntriples(built.inferred),
-        "ontology.nt": ntriples(built.ontology),
-        "shapes.nt": ntriples(built.shapes),
-        "kg.nq": nquads(built.graphs),
-        "kg.trig": serialize(built.graphs, "trig"),
-        "validation.ttl": built.report.graph.serialize(format="turtle"),
-    }
+    texts = {f"{name}.nt": ntriples(getattr(built, name)) for name in GRAPH_IRIS}
+    texts.update(
+        {
+            "kg.nq": nquads(built.graphs, {iri: texts[f"{name}.nt"] for name, iri in GRAPH_IRIS.items()}),
+            "kg.trig": serialize(built.graphs, "trig"),
+            "validation.ttl": built.report.graph.serialize(format="turtle"),
+        }
+    )
     built.timings["serialise"] = round(time.perf_counter() - t, 3)
     manifest = {
         "built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -170,6 +176,7 @@ def build(project: Project | None = None, out_dir: str | Path | None = None) -> 
             "ontology": len(built.ontology),
             "shapes": len(built.shapes),
         },
+        "reasoner": built.reasoner,
         "classes": compute_stats(built.asserted, built.inferred, built.ontology)["classes"],
         "validation": {
             "conforms": built.report.conforms,

@@ -75,7 +75,14 @@ def cli():
     default=None,
     help="Output folder (default: out/).",
 )
-def build(root, out_dir):
+@click.option(
+    "--reasoner",
+    type=click.Choice(["reasonable", "owlrl"]),
+    default="reasonable",
+    show_default=True,
+    help="OWL-RL reasoner: reasonable (fast) or owlrl (the reference); both infer the same triples.",
+)
+def build(root, out_dir, reasoner):
     """Load, check quotes, validate, reason, validate the closure, write out/.
 
     A failed build writes nothing: the previous outputs stay as they were.
@@ -83,7 +90,7 @@ def build(root, out_dir):
     from kg.build import build as run_build
     from kg.load import display_path
 
-    built, out = run_build(_project(root), out_dir)
+    built, out = run_build(_project(root), out_dir, reasoner)
     click.echo(
         f"built {display_path(out)}: {len(built.asserted)} asserted, {len(built.inferred)} inferred triples; "
         f"{len(built.report.violations)} violations, {len(built.report.warnings)} warnings "

@@ -70,11 +70,16 @@ def ntriples(graph: Graph) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def nquads(graphs: dict[URIRef, Graph]) -> str:
-    """Sorted N-Quads of several named graphs, deterministic like :func:`ntriples`."""
+def nquads(graphs: dict[URIRef, Graph], texts: dict[URIRef, str] | None = None) -> str:
+    """Sorted N-Quads of several named graphs, deterministic like :func:`ntriples`.
+
+    ``texts`` may give the :func:`ntriples` text of some of the graphs, already computed.
+    """
+    texts = texts or {}
     lines = []
     for name in sorted(graphs):
-        for line in ntriples(graphs[name]).splitlines():
+        text = texts[name] if name in texts else ntriples(graphs[name])
+        for line in text.splitlines():
             lines.append(f"{line[:-1].rstrip()} <{name}> .")
     lines.sort()
     return "\n".join(lines) + ("\n" if lines else "")

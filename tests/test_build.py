@@ -27,6 +27,17 @@ def test_builds_are_byte_identical(mini_project, tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+def test_both_reasoners_give_byte_identical_outputs(mini_project, tmp_path):
+    project = find_project(mini_project)
+    build(project, tmp_path / "owlrl", reasoner="owlrl")
+    built, _ = build(project, tmp_path / "reasonable", reasoner="reasonable")
+    assert built.reasoner == "reasonable"
+    for name in ("asserted.nt", "inferred.nt", "kg.nq", "kg.trig", "validation.ttl"):
+        assert (tmp_path / "owlrl" / name).read_bytes() == (tmp_path / "reasonable" / name).read_bytes(), name
+    manifest = json.loads((tmp_path / "reasonable" / "build.json").read_text())
+    assert manifest["reasoner"] == "reasonable"
+
+
 @pytest.mark.parametrize(
     "change, error",
     [

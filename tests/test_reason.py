@@ -1,8 +1,10 @@
 """Reasoning: paired questions answered before and after OWL-RL, and what is kept out of the inferred graph."""
 
-from rdflib import Literal
+import pytest
+from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.errors import UsageError
 from kg.load import find_project, load
 from kg.namespaces import ENT, KG
 from kg.reason import is_trivial, reason
@@ -64,3 +66,8 @@ def test_mini_project_reasoning(mini_project):
     assert (ENT.Giorgia_Meloni, RDF.type, KG.Leader) in inferred
     assert (ENT.M1, KG.location, ENT.Italy) in inferred
     assert (ENT.Fumio_Kishida, RDF.type, KG.Leader) not in inferred  # no office claimed for him here
+
+
+def test_unknown_reasoner_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown reasoner"):
+        reason(Graph(), Graph(), "hermit")
