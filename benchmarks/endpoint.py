@@ -1,18 +1,21 @@
 """Benchmark: the kg endpoint against the Oxigraph server, same data, same load, one run.
 
-    python benchmarks/endpoint.py [--seconds 3] [--clients 8]
+    python benchmarks/endpoint.py [--seconds 3] [--clients 8] [--generator wrk|python]
 
 It builds the graph if needed, loads the same default graph (asserted, inferred
 and ontology triples) and named graphs into an Oxigraph server
 (`oxigraph serve-read-only`, from `pip install oxigraph`), starts `kg serve`,
 and drives both with the same closed-loop load on loopback: a trivial lookup, a
 two-hop join and every query in queries/. It prints requests per second,
-p50/p99 latency and the ratio kg / Oxigraph for each.
+p50/p99 latency and the ratio kg / Oxigraph for each. The load comes from wrk
+(Debian's package) when it is installed, else from the Python generator in
+loadgen.py, which shares the two cores with the servers.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loadgen import ROOT, free_port, kg_command, run_load, start, stop, wait_ready  # noqa: E402
+from loadgen import ROOT, free_port, kg_command, run_load, run_wrk, start, stop, wait_ready  # noqa: E402
 
 TRIVIAL = "SELECT ?l WHERE { <https://w3id.org/ijkg/id/Japan> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
 JOIN = (
@@ -41,7 +44,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="load duration per query and server")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--only", default=None, help="run only the queries whose name contains this")
+    parser.add_argument(
+        "--generator",
+        choices=("wrk", "python"),
+        default="wrk" if shutil.which("wrk") else "python",
+        help="load generator (default: wrk when installed)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="run kg serve with its response cache off")
     args = parser.parse_args()
+    load = run_wrk if args.generator == "wrk" else run_load
 
     subprocess.run([*kg_command(), "build", "--root", str(ROOT)], check=True, stdout=subprocess.DEVNULL)
     out = ROOT / "out"
@@ -61,13 +72,15 @@ def main() -> None:
         queries = [q for q in queries if args.only in q[0]]
 
     kg_port, ox_port = free_port(), free_port()
-    kg = start([*kg_command(), "serve", "--root", str(ROOT), "--port", str(kg_port), "--workers", "2"])
+    env = dict(os.environ, KG_CACHE_ENTRIES="0") if args.no_cache else None
+    kg = start([*kg_command(), "serve", "--root", str(ROOT), "--port", str(kg_port), "--workers", "2"], env=env)
     ox = start([binary, "serve-read-only", "--location", str(work / "db"), "--bind", f"127.0.0.1:{ox_port}"])
     try:
         ready_kg = wait_ready(f"http://127.0.0.1:{kg_port}/sparql?query=ASK%7B%7D", kg)
         ready_ox = wait_ready(f"http://127.0.0.1:{ox_port}/query?query=ASK%7B%7D", ox)
         print(
-            f"ready: kg serve {ready_kg:.2f} s, oxigraph {ready_ox:.2f} s; {args.clients} clients, {args.seconds:g} s per query\n"
+            f"ready: kg serve {ready_kg:.2f} s, oxigraph {ready_ox:.2f} s; {args.clients} clients, "
+            f"{args.seconds:g} s per query, load from {args.generator}\n"
         )
         header = f"{'query':<45} {'kg req/s':>9} {'ox req/s':>9} {'ratio':>6} {'kg p50/p99 ms':>15} {'ox p50/p99 ms':>15} {'errors':>7}"
         print(header)
@@ -77,12 +90,8 @@ def main() -> None:
             accept = "application/sparql-results+json"
             if "CONSTRUCT" in text.upper().split("WHERE")[0]:
                 accept = "text/turtle"
-            a = run_load(
-                "127.0.0.1", kg_port, "/sparql", text, clients=args.clients, seconds=args.seconds, accept=accept
-            )
-            b = run_load(
-                "127.0.0.1", ox_port, "/query", text, clients=args.clients, seconds=args.seconds, accept=accept
-            )
+            a = load("127.0.0.1", kg_port, "/sparql", text, clients=args.clients, seconds=args.seconds, accept=accept)
+            b = load("127.0.0.1", ox_port, "/query", text, clients=args.clients, seconds=args.seconds, accept=accept)
             ratio = a.rps / b.rps if b.rps else float("inf")
             ratios[name] = ratio
             print(
