@@ -15,8 +15,9 @@ child and every process it waited for) belongs to that stage alone:
 ``serve``     ``kg serve`` on a free loopback port until it answers a SPARQL query (then stopped)
 
 The seconds are those of the stage's own call; load, evidence, validate and reason first load the
-project (not timed, but in the peak memory). A stage that runs over ``--timeout`` seconds is
-stopped and shown as "> T s"; export and serve are skipped when the build did not finish. It prints
+project (not timed, but in the peak memory). A stage whose process runs over ``--timeout`` seconds
+(its own project load included) is stopped and shown as "> T s"; export and serve are skipped when
+the build did not finish. It prints
 a markdown table, then a note for every stage that failed. Memory for serve is the largest single
 process (the server's worker holding the graph), not the sum of its processes.
 """
