@@ -50,6 +50,26 @@ def test_seed_graph(project):
     assert (KG.host, RDFS.subPropertyOf, PROV.wasAssociatedWith) in inferred  # scm-spo
 
 
+def test_synthetic_10k_graph(tmp_path):
+    """A generated project of about 10,000 triples (benchmarks/synth.py): meetings, offices that change,
+    agreements, programmes, places nested in places, follow-up articles."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "synth.py"
+    out = tmp_path / "synth"
+    subprocess.run(
+        [sys.executable, str(script), str(out), "--triples", "10000", "--seed", "7"], check=True, capture_output=True
+    )
+    ds = load(find_project(out))
+    assert len(ds.data) > 9000
+    diff = reasoner_differences(ds.data, ds.ontology)
+    assert diff.reasoner == "reasonable"
+    assert show(diff.missing) == []
+    assert show(diff.extra) == []
+
+
 def test_mini_project(mini_project):
     ds = load(find_project(mini_project))
     assert_same(ds.data, ds.ontology)
