@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from flask import current_app
 
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, PREFIXES
@@ -69,6 +70,35 @@ def select(query: str) -> list[dict[str, Term]]:
     answer = engine.answer(query, "application/sparql-results+json", [], [])
     data = json.loads(answer.body)
     return [{k: _term(v) for k, v in row.items()} for row in data["results"]["bindings"]]
+
+
+def results(query: str) -> tuple[list[str], list[list[Term | None]]]:
+    """The columns and rows of a query: a SELECT's variables; an ASK's one column, ``answer``, with yes
+    or no; a CONSTRUCT's or DESCRIBE's triples as subject, predicate, object."""
+    engine = current_app.extensions["kg_engine"]
+    answer = engine.answer(query, "application/sparql-results+json, application/n-triples;q=0.9", [], [])
+    if answer.media_type == "application/n-triples":
+        rows = []
+        for t in ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES):
+            rows.append([_ox_term(t.subject), _ox_term(t.predicate), _ox_term(t.object)])
+        rows.sort(key=lambda r: [(t.kind, t.value) for t in r])
+        return ["subject", "predicate", "object"], rows
+    data = json.loads(answer.body)
+    if "boolean" in data:
+        return ["answer"], [[Term("literal", "yes" if data["boolean"] else "no")]]
+    columns = data["head"]["vars"]
+    return columns, [[_term(b[c]) if c in b else None for c in columns] for b in data["results"]["bindings"]]
+
+
+def _ox_term(term) -> Term:
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    datatype = term.datatype.value
+    if term.language or datatype == "http://www.w3.org/2001/XMLSchema#string":
+        datatype = None
+    return Term("literal", term.value, datatype, term.language)
 
 
 def construct(query: str, accept: str):

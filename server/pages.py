@@ -88,15 +88,36 @@ def query_editor():
         {"name": q.name, "title": q.question or q.name, "returns": q.returns, "query": q.text} for q in stored_queries()
     ]
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    return render_template("query.html", gallery=gallery, prefixes=prefixes)
+    example = request.args.get("example", "")
+    if example and example not in {q["name"] for q in gallery}:
+        example = ""
+    return render_template("query.html", gallery=gallery, prefixes=prefixes, example=example)
+
+
+def find_stored(name: str):
+    for q in stored_queries():
+        if q.name == name:
+            return q
+    abort(404, description=f"no stored query '{name}'; the list is on /queries.")
+
+
+@bp.get("/queries")
+def query_list():
+    return render_template("queries.html", queries=stored_queries())
 
 
 @bp.get("/queries/<name>.rq")
 def stored_query(name: str):
-    for q in stored_queries():
-        if q.name == name:
-            return Response(q.text, mimetype="application/sparql-query")
-    abort(404, description=f"no stored query '{name}'; the list is on /query.")
+    return Response(find_stored(name).text, mimetype="application/sparql-query")
+
+
+@bp.get("/queries/<name>")
+def stored_query_page(name: str):
+    """A stored question with its answer as a table, rendered on the server (no JavaScript needed)."""
+    q = find_stored(name)
+    columns, rows = gd.results(q.text)
+    names = gd.labels({t.value for row in rows for t in row if t is not None and t.is_iri})
+    return render_template("stored_query.html", q=q, columns=columns, rows=rows, names=names)
 
 
 # --- linked data ---------------------------------------------------------------------------

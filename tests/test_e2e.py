@@ -111,6 +111,8 @@ PAGES = {
     "vocabulary": "/ontology",
     "validation": "/validation",
     "graph-view": "/explore?iri=https://w3id.org/ijkg/id/Japan",
+    "questions": "/queries",
+    "question-leaders": "/queries/leaders",
 }
 
 
@@ -138,6 +140,15 @@ def test_gallery_query_runs_in_the_editor_and_a_result_leads_to_an_entity_page(w
     assert page.locator("h1").first.inner_text()
     assert page.locator("table.facts").count() >= 1
     watched.shot("result-entity")
+
+
+def test_a_question_page_opens_in_the_editor_and_runs(watched):
+    page = watched.page
+    watched.open("/queries/officials")
+    page.locator("a", has_text="Open in the editor").click()
+    page.wait_for_url("**/query?example=officials")
+    page.locator(".yasr table tbody tr").first.wait_for(timeout=15000)
+    assert page.locator(".gallery a[aria-current]").get_attribute("data-name") == "officials"
 
 
 def test_graph_view_draws_the_neighbourhood(watched):

@@ -100,6 +100,8 @@ PAGES = [
     "/id/Italy",
     "/id/Giorgia_Meloni",
     "/evidence/001-02",
+    "/queries",
+    "/queries/leaders",
 ]
 
 
@@ -364,11 +366,30 @@ def test_query_page_offers_every_stored_question(client):
     for q in stored:
         assert gallery[q.name]["query"] == q.text
         assert gallery[q.name]["title"] == q.question
-        assert f"/queries/{q.name}.rq" in parsed.links
+        assert f"/queries/{q.name}" in parsed.links
     assert "/static/vendor/yasgui/yasgui.min.js" in parsed.resources
     text = client.get("/queries/leaders.rq")
     assert text.mimetype == "application/sparql-query" and "SELECT" in text.get_data(as_text=True)
     assert client.get("/queries/nothing.rq", headers=BROWSER).status_code == 404
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_each_stored_question_has_a_page_with_its_answer(client, full_graph, path):
+    stored = read_stored(path)
+    status, parsed, response = page(client, f"/queries/{stored.name}")
+    assert status == 200
+    html = response.get_data(as_text=True)
+    result = full_graph.query(stored.text)
+    expected = 1 if result.type == "ASK" else len(result)
+    assert f"<caption>{expected} row(s)</caption>" in html
+    assert len(parsed.rows) == expected
+    assert f"/query?example={stored.name}" in parsed.links
+
+
+def test_question_list_links_every_question(client):
+    status, parsed, response = page(client, "/queries")
+    for p in (ROOT / "queries").glob("*.rq"):
+        assert f"/queries/{p.stem}" in parsed.links
 
 
 def test_vendored_libraries_are_served_with_their_licences(client):

@@ -48,5 +48,8 @@
       if (item) show(item, true);
     });
   });
+  // /query?example=<name> opens with that question, run.
+  const wanted = gallery.find((q) => q.name === root.dataset.example);
+  if (wanted) show(wanted, true);
   window.kgEditor = { yasgui: yasgui, show: show };
 })();
