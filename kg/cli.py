@@ -146,22 +146,19 @@ def validate(root, files, fmt, closure):
 )
 def export(root, fmt, which, output):
     """Export the built graph for other tools (GraphDB, Fuseki, Protégé, Neo4j)."""
-    from kg.export import GRAPH_CHOICES, GRAPH_IRIS, check_format, serialize, write_atomic
+    from kg.build import ensure_built
+    from kg.export import GRAPH_CHOICES, check_format, export_built, write_atomic
 
     check_format(fmt)
     if which not in GRAPH_CHOICES:
         raise KgError(f"unknown graph '{which}'.", "Use one of: " + ", ".join(GRAPH_CHOICES) + ".")
-    outputs = _outputs(root)
-    graphs = {}
-    if which in ("asserted", "all"):
-        graphs[GRAPH_IRIS["asserted"]] = outputs.asserted
-    if which in ("inferred", "all"):
-        graphs[GRAPH_IRIS["inferred"]] = outputs.inferred
-    if which == "all":
-        graphs[GRAPH_IRIS["ontology"]] = outputs.ontology
-    text = serialize(graphs, fmt)
+    project = _project(root)
+    _, stale = ensure_built(project)
+    if stale:
+        click.echo("kg: warning: the data changed since the last build; run 'kg build' to refresh.", err=True)
+    text = export_built(project.out_dir, which, fmt)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text.decode("utf-8"), nl=False)
     else:
         write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)

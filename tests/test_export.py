@@ -83,3 +83,43 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
     write_atomic(target, "new")
     assert target.read_text() == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
+
+
+@pytest.fixture(scope="module")
+def built_out(tmp_path_factory):
+    """The seed project built into a temporary out/ folder."""
+    from kg.build import build
+    from kg.load import find_project
+    from tests.conftest import ROOT
+
+    _, out = build(find_project(ROOT), tmp_path_factory.mktemp("export") / "out")
+    return out
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("which", ["asserted", "all"])
+def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(built_out, fmt, which):
+    from kg.export import export_built
+    from kg.load import parse_file
+
+    names = ["asserted", "inferred", "ontology"] if which == "all" else ["asserted"]
+    expected = Graph()
+    for n in names:
+        expected += parse_file(built_out / f"{n}.nt")
+    data = export_built(built_out, which, fmt)
+    assert data == export_built(built_out, which, fmt)  # the same build gives the same bytes
+    parser = FORMATS[fmt][0]
+    if fmt in ("trig", "nquads"):
+        ds = Dataset()
+        ds.parse(data=data.decode("utf-8"), format=parser)
+        assert {str(c.identifier) for c in ds.graphs() if len(c)} == {str(GRAPH_IRIS[n]) for n in names}
+        back = Graph()
+        for s, p, o, _ in ds.quads():
+            back.add((s, p, o))
+    else:
+        back = Graph().parse(data=data.decode("utf-8"), format=parser)
+    assert isomorphic(back, expected)
+    quads = list(pyoxigraph.parse(io.BytesIO(data), format=OX_FORMATS[fmt]))
+    assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(expected)
+    if fmt in ("turtle", "trig"):
+        assert b"@prefix kg: <https://w3id.org/ijkg/ontology#> ." in data
