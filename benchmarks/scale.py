@@ -29,7 +29,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,12 +38,11 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from loadgen import free_port, kg_command, stop  # noqa: E402
+
 STAGES = ("load", "evidence", "validate", "reason", "build", "export", "serve")
 NEEDS_BUILD = ("export", "serve")
-
-
-def kg_command() -> list[str]:
-    return [sys.executable, "-m", "kg"]
 
 
 # --- one stage, in its own process --------------------------------------------
@@ -108,12 +106,6 @@ def run_stage(stage: str, root: Path, timeout: float) -> dict:
     raise SystemExit(f"unknown stage {stage}")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def serve_until_answer(root: Path, timeout: float) -> dict:
     """Start ``kg serve`` in its own process group; time until a SPARQL query is answered; stop the group."""
     port = free_port()
@@ -146,19 +138,7 @@ def serve_until_answer(root: Path, timeout: float) -> dict:
                     raise TimeoutError from None
                 time.sleep(0.2)
     finally:
-        stop_group(proc)
-
-
-def stop_group(proc: subprocess.Popen) -> None:
-    """Stop a process started with start_new_session=True, and everything in its group, by its id."""
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(15)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        stop(proc)
 
 
 def child_main(stage: str, root: Path, timeout: float, result: Path) -> int:

@@ -59,12 +59,13 @@ def auth_header() -> dict[str, str]:
     return {}
 
 
-def _check_store_url(store: str) -> str:
+def check_store_url(store: str, error: type[KgError] = PublishError, what: str = "Graph Store Protocol URL") -> str:
+    """``store`` if it is an http(s) URL without credentials in it; else ``error`` with the next step."""
     parts = urllib.parse.urlsplit(store)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PublishError(f"'{store}' is not an http(s) URL.", "Give the store's Graph Store Protocol URL.")
+        raise error(f"'{store}' is not an http(s) URL.", f"Give the store's {what}.")
     if parts.username or parts.password:
-        raise PublishError(
+        raise error(
             "the store URL carries credentials.",
             "Put them in KG_STORE_USER and KG_STORE_PASSWORD (or KG_STORE_TOKEN) instead, so they stay out of logs.",
         )
@@ -101,7 +102,7 @@ def publish(out_dir: Path, store: str, *, graph_prefix: str | None = None, timeo
     reads back another number of triples. Graphs already replaced stay replaced: publishing
     again is idempotent, so the remedy for a failure half-way is to publish again.
     """
-    store = _check_store_url(store)
+    store = check_store_url(store)
     base = store.split("?", 1)[0]
     auth = auth_header()
     iris = graph_iris(graph_prefix)

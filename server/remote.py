@@ -21,6 +21,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from kg import publish
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
 from kg.publish import auth_header
@@ -44,15 +45,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def check_store_url(url: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise StoreError(f"'{url}' is not an http(s) URL.", "Give the store's SPARQL query endpoint URL.")
-    if parts.username or parts.password:
-        raise StoreError(
-            "the store URL carries credentials.",
-            "Put them in KG_STORE_USER and KG_STORE_PASSWORD (or KG_STORE_TOKEN) instead, so they stay out of logs.",
-        )
-    return url
+    return publish.check_store_url(url, StoreError, "SPARQL query endpoint URL")
 
 
 class RemoteEngine:
