@@ -31,7 +31,7 @@ from kg.load import Dataset, Project, display_path, find_project, load, parse_fi
 from kg.namespaces import bind_prefixes
 from kg.reason import DEFAULT_REASONER, derive_mentions, reason
 from kg.stats import compute_stats
-from kg.validate import Report, load_shapes, validate
+from kg.validate import DEFAULT_ENGINE, Report, load_shapes, validate
 
 OUTPUT_FILES = (
     "asserted.nt",
@@ -177,6 +177,7 @@ def build(
             "shapes": len(built.shapes),
         },
         "reasoner": built.reasoner,
+        "validator": DEFAULT_ENGINE,
         "classes": compute_stats(built.asserted, built.inferred, built.ontology)["classes"],
         "validation": {
             "conforms": built.report.conforms,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.validate import validate
+from kg.validate import ENGINES, validate
 
 SHAPES_DIR = Path(__file__).parent / "shapes"
 EXPECT = re.compile(r"^# expect: (.*)$", re.MULTILINE)
@@ -21,9 +21,9 @@ def _fixtures(kind):
     return sorted(SHAPES_DIR.glob(f"*-{kind}*.ttl"))
 
 
-def _results(path, shapes, ontology):
+def _results(path, shapes, ontology, engine):
     data = Graph().parse(path)
-    return validate(data, shapes, ontology)
+    return validate(data, shapes, ontology, engine=engine)
 
 
 def test_every_node_shape_has_valid_and_invalid_fixtures(shapes):
@@ -35,16 +35,18 @@ def test_every_node_shape_has_valid_and_invalid_fixtures(shapes):
     assert names == valid == invalid
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("path", _fixtures("valid"), ids=lambda p: p.stem)
-def test_valid_fixture_has_no_results(path, shapes, ontology):
-    report = _results(path, shapes, ontology)
+def test_valid_fixture_has_no_results(path, shapes, ontology, engine):
+    report = _results(path, shapes, ontology, engine)
     assert report.results == [], report.render("text")
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("path", _fixtures("invalid"), ids=lambda p: p.stem)
-def test_invalid_fixture_trips_exactly_the_expected_constraint(path, shapes, ontology):
+def test_invalid_fixture_trips_exactly_the_expected_constraint(path, shapes, ontology, engine):
     expected = dict(item.split("=", 1) for item in EXPECT.search(path.read_text()).group(1).split())
-    report = _results(path, shapes, ontology)
+    report = _results(path, shapes, ontology, engine)
     got = {(r.focus, r.shape.split("/")[0], r.constraint, r.path) for r in report.results}
     want = {(expected["focus"], "kgsh:" + expected["shape"], expected["constraint"], expected.get("path"))}
     assert got == want, report.render("text")
