@@ -29,6 +29,7 @@ DEFAULTS = {
     "MAX_RESULT_BYTES": 16 * 1024 * 1024,  # a larger serialised result gets 413
     "MAX_QUERY_DEPTH": 64,  # deeper nesting of { and ( gets 400
     "CACHE_ENTRIES": 1024,  # answers kept per worker; the graph is read-only
+    "CACHE_BYTES": 64 * 1024 * 1024,  # and at most this many bytes of them per worker
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin; "" turns CORS off
     "STORE": None,  # an external store's SPARQL query endpoint to serve from; None: the embedded Oxigraph
 }
@@ -117,7 +118,12 @@ def create_app(test_config: dict | None = None) -> Flask:
             response.headers.setdefault("Cache-Control", "public, max-age=60")
         return response
 
-    app.wsgi_app = ResponseCache(app.wsgi_app, int(app.config["CACHE_ENTRIES"]), int(app.config["MAX_REQUEST_BYTES"]))
+    app.wsgi_app = ResponseCache(
+        app.wsgi_app,
+        int(app.config["CACHE_ENTRIES"]),
+        int(app.config["MAX_REQUEST_BYTES"]),
+        max_bytes=int(app.config["CACHE_BYTES"]),
+    )
     return app
 
 
@@ -138,15 +144,19 @@ def wants_html() -> bool:
 class ResponseCache:
     """Answers a repeated request from memory, before Flask: the one cache of the endpoint and pages.
 
-    A request is the same when its method, path, query string, content type, body and
-    Accept header are; only GET of pages and GET or POST of /sparql are kept. The graph is read-only for the life of the process, so an answer never
-    goes stale; only successful answers up to 1 MiB are kept, least recently used first out.
+    A request is the same when its method, host, path, query string, content type, body
+    and Accept header are (some pages show the endpoint's full address); only GET of pages
+    and GET or POST of /sparql are kept. The graph is read-only for the life of the
+    process, so an answer never goes stale. Only successful answers up to 1 MiB are kept,
+    at most ``entries`` of them and ``max_bytes`` in all, least recently used first out.
     """
 
-    def __init__(self, wsgi_app, entries: int, max_body: int):
+    def __init__(self, wsgi_app, entries: int, max_body: int, *, max_bytes: int = 64 << 20):
         self.wsgi_app = wsgi_app
         self.entries = entries
         self.max_body = max_body
+        self.max_bytes = max_bytes
+        self.size = 0
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
@@ -154,9 +164,17 @@ class ResponseCache:
         method = environ.get("REQUEST_METHOD")
         path = environ.get("PATH_INFO", "")
         if path != "/sparql":
-            if method != "GET" or path.startswith("/static/"):
-                return None  # static files have their own caching headers
-            return (method, path, environ.get("QUERY_STRING", ""), "", b"", environ.get("HTTP_ACCEPT", ""))
+            if method != "GET" or path.startswith(("/static/", "/graph/")):
+                return None  # files are streamed, with their own caching headers
+            return (
+                method,
+                environ.get("HTTP_HOST", ""),
+                path,
+                environ.get("QUERY_STRING", ""),
+                "",
+                b"",
+                environ.get("HTTP_ACCEPT", ""),
+            )
         if method not in ("GET", "POST"):
             return None
         body = b""
@@ -173,6 +191,7 @@ class ResponseCache:
             return None  # the Service Description depends on the Host
         return (
             method,
+            environ.get("HTTP_HOST", ""),
             path,
             environ.get("QUERY_STRING", ""),
             environ.get("CONTENT_TYPE", ""),
@@ -198,10 +217,20 @@ class ResponseCache:
             captured["status"], captured["headers"] = status, headers
             return start_response(status, headers, exc_info)
 
-        body = b"".join(self.wsgi_app(environ, capture))
-        if captured.get("status", "").startswith("200") and len(body) <= 1 << 20:
+        answer = self.wsgi_app(environ, capture)
+        try:
+            body = b"".join(answer)
+        finally:
+            if hasattr(answer, "close"):
+                answer.close()
+        if captured.get("status", "").startswith("200") and len(body) <= min(1 << 20, self.max_bytes):
             with self._lock:
+                old = self._cache.pop(key, None)
+                if old is not None:
+                    self.size -= len(old[2])
                 self._cache[key] = (captured["status"], list(captured["headers"]), body)
-                while len(self._cache) > self.entries:
-                    self._cache.popitem(last=False)
+                self.size += len(body)
+                while len(self._cache) > self.entries or self.size > self.max_bytes:
+                    _, evicted = self._cache.popitem(last=False)
+                    self.size -= len(evicted[2])
         return [body]

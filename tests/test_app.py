@@ -72,3 +72,54 @@ def test_response_cache_keys_on_the_body_of_a_post(client):
         no = ask("ASK { ent:M1 kg:participant ent:Italy }", form)
         again = ask("ASK { ent:M1 kg:participant ent:Giorgia_Meloni }", form)
         assert (yes.get_json()["boolean"], no.get_json()["boolean"], again.get_json()["boolean"]) == (True, False, True)
+
+
+def _counting_app(sizes):
+    """A WSGI app that answers each path with a body of the given size and counts its calls."""
+    calls = []
+
+    def app(environ, start_response):
+        calls.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"x" * sizes.get(environ["PATH_INFO"], 10)]
+
+    return app, calls
+
+
+def _get(cache, path, host="a.example"):
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "HTTP_HOST": host}
+    return b"".join(cache(environ, lambda status, headers, exc_info=None: None))
+
+
+def test_response_cache_is_bounded_in_bytes_not_only_in_entries():
+    from server.app import ResponseCache
+
+    inner, calls = _counting_app({"/big1": 600, "/big2": 600, "/small": 10})
+    cache = ResponseCache(inner, entries=100, max_body=1000, max_bytes=1000)
+    for path in ("/big1", "/big2", "/big1"):
+        _get(cache, path)
+    assert cache.size <= 1000
+    assert calls == ["/big1", "/big2", "/big1"]  # big1 was evicted to make room for big2
+    _get(cache, "/big1")
+    assert calls.count("/big1") == 2  # and is now kept
+
+
+def test_pages_are_cached_per_host_because_they_show_the_endpoint_address():
+    from server.app import ResponseCache
+
+    inner, calls = _counting_app({})
+    cache = ResponseCache(inner, entries=10, max_body=1000)
+    _get(cache, "/", host="a.example")
+    _get(cache, "/", host="a.example")
+    _get(cache, "/", host="b.example")
+    assert calls == ["/", "/"]
+
+
+def test_graph_downloads_are_streamed_not_cached():
+    from server.app import ResponseCache
+
+    inner, calls = _counting_app({})
+    cache = ResponseCache(inner, entries=10, max_body=1000)
+    _get(cache, "/graph/asserted")
+    _get(cache, "/graph/asserted")
+    assert calls == ["/graph/asserted", "/graph/asserted"]
