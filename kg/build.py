@@ -26,7 +26,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import KgError
-from kg.export import GRAPH_IRIS, canonical, nquads, ntriples, serialize, write_atomic
+from kg.export import GRAPH_IRIS, canonical, nquads, ntriples, trig_from_ntriples, write_atomic
 from kg.load import Dataset, Project, display_path, find_project, load, parse_file, require_evidence
 from kg.namespaces import bind_prefixes
 from kg.reason import DEFAULT_REASONER, derive_mentions, reason
@@ -63,6 +63,8 @@ class Built:
     timings: dict[str, float] = field(default_factory=dict)
     dataset: Dataset | None = None
     reasoner: str = DEFAULT_REASONER
+    #: The sorted N-Triples of the asserted and inferred graphs, as written to out/.
+    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def graphs(self) -> dict:
@@ -108,7 +110,9 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
     lap("load")
     require_evidence(project, dataset)
     lap("evidence")
-    report = validate(dataset.data, shapes, dataset.ontology)
+    # The sorted N-Triples that the build writes are also what the SHACL engine reads.
+    texts = {"asserted.nt": ntriples(dataset.data)}
+    report = validate(dataset.data, shapes, dataset.ontology, data_text=texts["asserted.nt"])
     lap("validate")
     if not report.conforms:
         raise ValidationFailed(
@@ -119,11 +123,12 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
     for triple in derive_mentions(dataset.data):
         if triple not in dataset.data:
             inferred.add(triple)
+    inferred = bind_prefixes(inferred)
     lap("reason")
-    closure = Graph()
-    closure += dataset.data
-    closure += inferred
-    closure_report = validate(closure, shapes, dataset.ontology)
+    texts["inferred.nt"] = ntriples(inferred)
+    closure_report = validate(
+        dataset.data, shapes, dataset.ontology, data_text=texts["asserted.nt"] + texts["inferred.nt"]
+    )
     lap("validate_closure")
     if not closure_report.conforms:
         raise ValidationFailed(
@@ -132,13 +137,14 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
         )
     return Built(
         asserted=dataset.data,
-        inferred=bind_prefixes(inferred),
+        inferred=inferred,
         ontology=dataset.ontology,
         shapes=shapes,
         report=closure_report,
         timings=timings,
         dataset=dataset,
         reasoner=reasoned.reasoner,
+        texts=texts,
     )
 
 
@@ -158,11 +164,11 @@ def build(
     # Canonical blank-node labels once per graph; the serialisers below reuse them.
     built.ontology = canonical(built.ontology)
     built.shapes = canonical(built.shapes)
-    texts = {f"{name}.nt": ntriples(getattr(built, name)) for name in GRAPH_IRIS}
+    texts = {f"{name}.nt": built.texts.get(f"{name}.nt") or ntriples(getattr(built, name)) for name in GRAPH_IRIS}
     texts.update(
         {
             "kg.nq": nquads(built.graphs, {iri: texts[f"{name}.nt"] for name, iri in GRAPH_IRIS.items()}),
-            "kg.trig": serialize(built.graphs, "trig"),
+            "kg.trig": trig_from_ntriples({iri: texts[f"{name}.nt"] for name, iri in GRAPH_IRIS.items()}),
             "validation.ttl": built.report.graph.serialize(format="turtle"),
         }
     )

@@ -137,10 +137,6 @@ def export_built(out_dir: str | os.PathLike, which: str, fmt: str) -> bytes:
     million triples and the output is the same for the same build. JSON-LD goes
     through rdflib, for its compact form with the project's prefixes as context.
     """
-    import pyoxigraph as ox
-
-    from kg.namespaces import PREFIXES
-
     check_format(fmt)
     if which not in GRAPH_CHOICES:
         raise UsageError(f"unknown graph '{which}'.", "Use one of: " + ", ".join(GRAPH_CHOICES) + ".")
@@ -157,12 +153,28 @@ def export_built(out_dir: str | os.PathLike, which: str, fmt: str) -> bytes:
         return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
     if fmt == "nquads":
         return nquads({GRAPH_IRIS[n]: None for n in names}, {GRAPH_IRIS[n]: texts[n] for n in names}).encode("utf-8")
-    statements = []
-    for n in names:
-        graph = ox.NamedNode(str(GRAPH_IRIS[n])) if fmt == "trig" else ox.DefaultGraph()
-        for t in ox.parse(texts[n].encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-            statements.append(ox.Quad(t.subject, t.predicate, t.object, graph))
-    unique = {str(q): q for q in statements}
+    if fmt == "trig":
+        return trig_from_ntriples({GRAPH_IRIS[n]: texts[n] for n in names})
+    return _oxigraph_serialize({None: "".join(texts[n] for n in names)}, fmt)
+
+
+def trig_from_ntriples(texts: dict) -> bytes:
+    """TriG of named graphs given as N-Triples texts (graph IRI -> text), written by pyoxigraph in sorted order."""
+    return _oxigraph_serialize(texts, "trig")
+
+
+def _oxigraph_serialize(texts: dict, fmt: str) -> bytes:
+    """``texts`` (graph IRI or None for the default graph -> N-Triples) in ``fmt``, statements sorted, once each."""
+    import pyoxigraph as ox
+
+    from kg.namespaces import PREFIXES
+
+    unique = {}
+    for name, text in texts.items():
+        graph = ox.NamedNode(str(name)) if name is not None else ox.DefaultGraph()
+        for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            quad = ox.Quad(t.subject, t.predicate, t.object, graph)
+            unique[str(quad)] = quad
     ordered = [unique[k] for k in sorted(unique)]
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     return ox.serialize(ordered, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]), prefixes=prefixes)

@@ -27,6 +27,18 @@ def test_builds_are_byte_identical(mini_project, tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+def test_builds_in_separate_processes_are_byte_identical(mini_project, tmp_path):
+    """Hash seeds differ between processes: no output may depend on set or map order."""
+    import subprocess
+    import sys
+
+    for out in ("a", "b"):
+        cmd = [sys.executable, "-m", "kg", "build", "--root", str(mini_project), "--out", str(tmp_path / out)]
+        subprocess.run(cmd, check=True, capture_output=True)
+    for name in ("asserted.nt", "inferred.nt", "ontology.nt", "shapes.nt", "kg.nq", "kg.trig", "validation.ttl"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
 def test_both_reasoners_give_byte_identical_outputs(mini_project, tmp_path):
     project = find_project(mini_project)
     build(project, tmp_path / "owlrl", reasoner="owlrl")
