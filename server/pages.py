@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, send_file, url_for
 from rdflib import Graph
 
@@ -25,6 +26,11 @@ from server.engine import QueryRefused, choose, parse_accept
 bp = Blueprint("pages", __name__)
 
 RDF_TYPES = {"text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt"}
+RDF_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+}
 PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", **RDF_TYPES}
 FORMAT_PARAM = {
     "html": "text/html",
@@ -124,16 +130,20 @@ def stored_query_page(name: str):
 
 
 def _rdf_description(iri: str, media: str) -> Response:
+    """The triples in and out of ``iri`` (stated and inferred), sorted, Turtle with the project's prefixes."""
     iri = gd.checked_iri(iri)
     answer = gd.construct(
         f"CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> }} WHERE {{ "
         f"VALUES ?g {{ <{gd.ASSERTED}> <{gd.INFERRED}> <{gd.ONTOLOGY}> }} "
         f"{{ GRAPH ?g {{ <{iri}> ?p ?o }} }} UNION {{ GRAPH ?g {{ ?s ?q <{iri}> }} }} }}",
-        media,
+        "application/n-triples",
     )
-    if len(answer.body.strip()) == 0 or answer.body.strip() == b"[]":
+    triples = sorted(ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES), key=str)
+    if not triples:
         abort(404, description=f"the graph says nothing about <{iri}>.")
-    return _vary(Response(answer.body, mimetype=answer.media_type))
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if media == "text/turtle" else None
+    body = ox.serialize(triples, format=RDF_FORMATS[media], prefixes=prefixes)
+    return _vary(Response(body, mimetype=media))
 
 
 def resource(path: str):

@@ -201,7 +201,10 @@ def test_entity_iri_gives_rdf_by_content_negotiation(client, built, accept, pars
     assert response.status_code == 200
     assert response.mimetype == accept
     assert response.headers["Vary"] == "Accept"
-    g = parse(response.get_data(as_text=True))
+    text = response.get_data(as_text=True)
+    g = parse(text)
+    if accept == "text/turtle":  # readable: the project's prefixes, not full IRIs
+        assert "@prefix ent: <https://w3id.org/ijkg/id/> ." in text and "ent:Giorgia_Meloni" in text
     assert (MELONI, KG.heldOffice, ENT.Prime_Minister_of_Italy) in g  # asserted
     assert (MELONI, RDF.type, KG.Leader) in g  # inferred
     expected = {t for t in built.asserted.triples((MELONI, None, None))}
