@@ -70,8 +70,11 @@ def template_helpers(state):
 
 
 def stored_queries() -> list:
-    folder = current_app.extensions["kg_project"].root / "queries"
-    return [read_stored(p) for p in sorted(folder.glob("*.rq"))]
+    """The stored questions, read once per worker (they belong to the build being served, like the graph)."""
+    if "kg_queries" not in current_app.extensions:
+        folder = current_app.extensions["kg_project"].root / "queries"
+        current_app.extensions["kg_queries"] = [read_stored(p) for p in sorted(folder.glob("*.rq"))]
+    return current_app.extensions["kg_queries"]
 
 
 @bp.get("/")

@@ -32,13 +32,17 @@ def kg(*args, env=None, timeout=120):
     )
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("store")
+def start_oxigraph(tmp):
+    """An empty Oxigraph server on a free loopback port: (base URL, process); stop it with stop_server."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [oxigraph(), "serve", "--location", str(tmp / "db"), "--bind", f"127.0.0.1:{port}"]
-    proc = start_server(cmd, base + "/query?query=ASK%7B%7D", tmp / "oxigraph.log")
+    return base, start_server(cmd, base + "/query?query=ASK%7B%7D", tmp / "oxigraph.log")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    base, proc = start_oxigraph(tmp_path_factory.mktemp("store"))
     yield base, proc
     stop_server(proc)
 
@@ -140,13 +144,7 @@ def test_serve_refuses_a_store_that_is_down_or_empty(tmp_path):
     result = kg("serve", "--store", closed, "--port", str(free_port()), timeout=60)
     assert result.returncode == 2
     assert closed in result.stderr and "Traceback" not in result.stderr
-    port = free_port()
-    empty = f"http://127.0.0.1:{port}"
-    proc = start_server(
-        [oxigraph(), "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-        empty + "/query?query=ASK%7B%7D",
-        tmp_path / "oxigraph.log",
-    )
+    empty, proc = start_oxigraph(tmp_path)
     try:
         result = kg("serve", "--store", empty + "/query", "--port", str(free_port()), timeout=60)
     finally:
@@ -156,13 +154,7 @@ def test_serve_refuses_a_store_that_is_down_or_empty(tmp_path):
 
 
 def test_a_store_that_goes_down_gives_a_clear_error_and_the_server_keeps_running(tmp_path):
-    port = free_port()
-    store = f"http://127.0.0.1:{port}"
-    oxi = start_server(
-        [oxigraph(), "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-        store + "/query?query=ASK%7B%7D",
-        tmp_path / "oxigraph.log",
-    )
+    store, oxi = start_oxigraph(tmp_path)
     try:
         assert kg("publish", "--store", store + "/store").returncode == 0
         serve_port = free_port()
