@@ -6,10 +6,10 @@ For each size it generates a project with benchmarks/synth.py, then runs each st
 process of its own, so that the peak resident memory it reports (from ``os.wait4``, which covers the
 child and every process it waited for) belongs to that stage alone:
 
-``load``      kg.load.load (parse the data files, materialise the claims)
+``load``      kg.load.load (parse the data files with pyoxigraph, materialise the claims)
 ``evidence``  kg.load.check_evidence (every quote verbatim, every fact claimed)
-``validate``  kg.validate.validate of the asserted data (pySHACL)
-``reason``    kg.reason.reason (owlrl OWL-RL closure)
+``validate``  kg.validate.validate of the asserted data (the shacl engine, on their sorted N-Triples)
+``reason``    kg.reason.reason_nt (the OWL-RL closure with the default reasoner)
 ``build``     ``kg build`` (all of the above, the closure check, and writing out/)
 ``export``    ``kg export --format turtle --graph all`` of the build's outputs
 ``serve``     ``kg serve`` on a free loopback port until it answers a SPARQL query (then stopped)
@@ -57,27 +57,30 @@ def run_stage(stage: str, root: Path, timeout: float) -> dict:
         if stage == "load":
             t = time.perf_counter()
             dataset = load(project)
-            return {"seconds": time.perf_counter() - t, "asserted": len(dataset.data)}
+            return {"seconds": time.perf_counter() - t, "asserted": len(dataset.triples)}
         dataset = load(project)
         if stage == "evidence":
             t = time.perf_counter()
             problems = check_evidence(project, dataset)
             return {"seconds": time.perf_counter() - t, "problems": len(problems)}
         if stage == "validate":
+            from kg.triples import ntriples_text
             from kg.validate import load_shapes, validate
 
             shapes = load_shapes(project.shapes_file)
             t = time.perf_counter()
-            report = validate(dataset.data, shapes, dataset.ontology)
+            text = ntriples_text(dataset.triples)
+            report = validate(None, shapes, dataset.ontology, data_text=text, provenance=dataset.provenance())
             return {
                 "seconds": time.perf_counter() - t,
                 "violations": len(report.violations),
                 "warnings": len(report.warnings),
             }
-        from kg.reason import reason
+        from kg.reason import reason_nt
+        from kg.triples import from_graph
 
         t = time.perf_counter()
-        reasoned = reason(dataset.data, dataset.ontology)
+        reasoned = reason_nt(from_graph(dataset.ontology) + dataset.triples)
         return {"seconds": time.perf_counter() - t, "inferred": len(reasoned.inferred)}
     if stage == "build":
         t = time.perf_counter()

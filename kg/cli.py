@@ -15,6 +15,9 @@ import click
 
 from kg.errors import KgError
 
+#: The reasoners of kg.reason.REASONERS (named here so that the command line starts without importing rdflib).
+REASONERS = ("rules", "reasonable", "owlrl")
+
 EXIT_CODES = """\b
 Exit codes:
   0  success (for validate: the data conforms)
@@ -77,10 +80,11 @@ def cli():
 )
 @click.option(
     "--reasoner",
-    type=click.Choice(["reasonable", "owlrl"]),
-    default="reasonable",
+    type=click.Choice(REASONERS),
+    default=REASONERS[0],
     show_default=True,
-    help="OWL-RL reasoner: reasonable (fast) or owlrl (the reference); both infer the same triples.",
+    help="OWL-RL reasoner: rules (fast, lean), reasonable (Rust; large memory) or owlrl (the reference); "
+    "all three infer the same triples.",
 )
 def build(root, out_dir, reasoner):
     """Load, check quotes, validate, reason, validate the closure, write out/.
@@ -92,7 +96,7 @@ def build(root, out_dir, reasoner):
 
     built, out = run_build(_project(root), out_dir, reasoner)
     click.echo(
-        f"built {display_path(out)}: {len(built.asserted)} asserted, {len(built.inferred)} inferred triples; "
+        f"built {display_path(out)}: {built.counts['asserted']} asserted, {built.counts['inferred']} inferred triples; "
         f"{len(built.report.violations)} violations, {len(built.report.warnings)} warnings "
         f"({sum(built.timings.values()):.1f} s)"
     )
@@ -117,7 +121,8 @@ def validate(root, files, fmt, closure, engine):
     data/entities.ttl too when a file refers to registry entities.
     """
     from kg.load import load, require_evidence
-    from kg.reason import reason
+    from kg.reason import reason_nt
+    from kg.triples import from_graph, ntriples_text
     from kg.validate import REPORT_FORMATS, load_shapes
     from kg.validate import validate as run_validate
 
@@ -128,10 +133,12 @@ def validate(root, files, fmt, closure, engine):
     if not files:
         require_evidence(project, dataset)
     shapes = load_shapes(project.shapes_file)
-    data = dataset.data
+    text = ntriples_text(dataset.triples)
     if closure:
-        data = data + reason(dataset.data, dataset.ontology).inferred
-    report = run_validate(data, shapes, dataset.ontology, engine=engine)
+        text += ntriples_text(reason_nt(from_graph(dataset.ontology) + dataset.triples).inferred)
+    report = run_validate(
+        None, shapes, dataset.ontology, engine=engine, data_text=text, provenance=dataset.provenance()
+    )
     click.echo(report.render(fmt), nl=False)
     sys.exit(0 if report.conforms else 1)
 
@@ -226,10 +233,15 @@ def stats(root, fmt):
     """Counts: entities by class (asserted and after reasoning), triples, articles, evidence."""
     import json
 
-    from kg.stats import compute_stats, render_stats
+    from kg.build import ensure_built
+    from kg.stats import render_stats
 
-    outputs = _outputs(root)
-    figures = compute_stats(outputs.asserted, outputs.inferred, outputs.ontology)
+    # The build counted everything already: its manifest answers without parsing a graph.
+    manifest, stale = ensure_built(_project(root))
+    if stale:
+        click.echo("kg: warning: the data changed since the last build; run 'kg build' to refresh.", err=True)
+    counts = manifest["triples"]
+    figures = {"triples": {k: counts[k] for k in ("asserted", "inferred", "ontology")}, "classes": manifest["classes"]}
     if fmt == "json":
         click.echo(json.dumps(figures, indent=2, sort_keys=True))
     elif fmt == "table":

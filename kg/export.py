@@ -9,8 +9,11 @@ gives the same bytes. This module does not load, validate or reason.
 
 from __future__ import annotations
 
+import heapq
+import io
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
@@ -75,14 +78,28 @@ def nquads(graphs: dict[URIRef, Graph], texts: dict[URIRef, str] | None = None) 
 
     ``texts`` may give the :func:`ntriples` text of some of the graphs, already computed.
     """
-    texts = texts or {}
-    lines = []
-    for name in sorted(graphs):
-        text = texts[name] if name in texts else ntriples(graphs[name])
-        for line in text.splitlines():
-            lines.append(f"{line[:-1].rstrip()} <{name}> .")
-    lines.sort()
-    return "\n".join(lines) + ("\n" if lines else "")
+    texts = dict(texts or {})
+    for name in graphs:
+        if name not in texts:
+            texts[name] = ntriples(graphs[name])
+    return "".join(nquads_lines(texts))
+
+
+def nquads_lines(texts: dict) -> Iterator[str]:
+    """The sorted N-Quads lines of named graphs given as sorted N-Triples texts (graph IRI -> text).
+
+    Lines are produced one at a time by merging the graphs' sorted lines, so a caller
+    can write a million quads without holding them all.
+    """
+
+    def lines(name, text: str):
+        suffix = f" <{name}> .\n"
+        for line in io.StringIO(text):
+            line = line.rstrip("\n")
+            if line.strip():
+                yield line[:-1].rstrip() + suffix
+
+    return heapq.merge(*(lines(name, texts[name]) for name in sorted(texts)))
 
 
 def trig(graphs: dict[URIRef, Graph]) -> str:
@@ -149,35 +166,98 @@ def export_built(out_dir: str | os.PathLike, which: str, fmt: str) -> bytes:
         return serialize(graphs, fmt).encode("utf-8")
     texts = {n: (out_dir / f"{n}.nt").read_text(encoding="utf-8") for n in names}
     if fmt == "ntriples":
-        lines = sorted({line for text in texts.values() for line in text.splitlines() if line.strip()})
-        return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
+        return merge_sorted(list(texts.values())).encode("utf-8")
     if fmt == "nquads":
         return nquads({GRAPH_IRIS[n]: None for n in names}, {GRAPH_IRIS[n]: texts[n] for n in names}).encode("utf-8")
     if fmt == "trig":
         return trig_from_ntriples({GRAPH_IRIS[n]: texts[n] for n in names})
-    return _oxigraph_serialize({None: "".join(texts[n] for n in names)}, fmt)
+    return _oxigraph_serialize({None: merge_sorted([texts[n] for n in names])}, fmt)
 
 
-def trig_from_ntriples(texts: dict) -> bytes:
-    """TriG of named graphs given as N-Triples texts (graph IRI -> text), written by pyoxigraph in sorted order."""
-    return _oxigraph_serialize(texts, "trig")
+def trig_from_ntriples(texts: dict, output=None) -> bytes | None:
+    """TriG of named graphs given as sorted N-Triples texts (graph IRI -> text), written by pyoxigraph.
+
+    One block per graph, the graphs in IRI order. With ``output`` (a path or binary
+    file) the TriG is streamed there and None is returned.
+    """
+    return _oxigraph_serialize(texts, "trig", output)
 
 
-def _oxigraph_serialize(texts: dict, fmt: str) -> bytes:
-    """``texts`` (graph IRI or None for the default graph -> N-Triples) in ``fmt``, statements sorted, once each."""
+def _oxigraph_serialize(texts: dict, fmt: str, output=None) -> bytes | None:
+    """``texts`` (graph IRI, or None for the default graph -> sorted N-Triples) in ``fmt``.
+
+    Statements come out graph by graph, sorted, once each. They are streamed from the
+    texts to the serialiser, so memory stays flat whatever the size.
+    """
     import pyoxigraph as ox
 
     from kg.namespaces import PREFIXES
 
-    unique = {}
-    for name, text in texts.items():
-        graph = ox.NamedNode(str(name)) if name is not None else ox.DefaultGraph()
-        for t in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-            quad = ox.Quad(t.subject, t.predicate, t.object, graph)
-            unique[str(quad)] = quad
-    ordered = [unique[k] for k in sorted(unique)]
+    def quads():
+        for name in sorted(texts, key=lambda n: "" if n is None else str(n)):
+            graph = ox.NamedNode(str(name)) if name is not None else ox.DefaultGraph()
+            for t in ox.parse(texts[name], format=ox.RdfFormat.N_TRIPLES):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    return ox.serialize(ordered, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]), prefixes=prefixes)
+    return ox.serialize(quads(), output, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]), prefixes=prefixes)
+
+
+def merge_sorted(texts: list[str]) -> str:
+    """One sorted N-Triples text from several, each line once."""
+    lines = heapq.merge(*(io.StringIO(t) for t in texts))
+    out, last = [], None
+    for line in lines:
+        if not line.endswith("\n"):
+            line += "\n"
+        if line != last and line.strip():
+            out.append(line)
+        last = line
+    return "".join(out)
+
+
+class Staged:
+    """Output files written under temporary names in one folder and renamed into place together.
+
+    ``with Staged(folder) as staged:`` then :meth:`path` or :meth:`write` for each file,
+    and :meth:`commit` to rename them all, in the order given. Until then readers see
+    the old files; on an error the temporary files are removed and nothing changes.
+    """
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self.temps: dict[str, Path] = {}
+
+    def __enter__(self) -> Staged:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def path(self, name: str) -> Path:
+        """A new temporary file that will become ``name``; the caller writes it."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+        os.close(fd)
+        self.temps[name] = Path(tmp)
+        return self.temps[name]
+
+    def write(self, name: str, text: str | bytes) -> None:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        self.path(name).write_bytes(data)
+
+    def commit(self, order: list[str]) -> None:
+        """Make every staged file durable, then rename each into place in ``order``."""
+        umask = os.umask(0)
+        os.umask(umask)
+        for name in order:
+            tmp = self.temps[name]
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o666 & ~umask)
+        for name in order:
+            os.replace(self.temps.pop(name), self.folder / name)
+
+    def __exit__(self, *exc) -> None:
+        for tmp in self.temps.values():
+            tmp.unlink(missing_ok=True)
 
 
 def write_atomic(path: str | os.PathLike, text: str | bytes) -> Path:

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import EvidenceError, LoadError
 from kg.namespaces import CLAIM, KG, bind_prefixes
+from kg.triples import Triple, nt_to_term, parse_triples, to_graph
 
 #: File endings rdflib can read, and the parser each one uses.
 RDF_FORMATS = {
@@ -146,36 +149,98 @@ def parse_file(path: str | os.PathLike, graph: Graph | None = None) -> Graph:
     return graph
 
 
+# The terms loading and the evidence check look up, as term strings.
+_T = {
+    name: f"<{iri}>"
+    for name, iri in {
+        "type": RDF.type,
+        "subject": RDF.subject,
+        "predicate": RDF.predicate,
+        "object": RDF.object,
+        "supports": KG.supports,
+        "article": KG.article,
+        "quote": KG.quote,
+        "fileName": KG.fileName,
+        "Evidence": KG.Evidence,
+        "Claim": KG.Claim,
+    }.items()
+}
+_INDEXED = frozenset(
+    _T[k] for k in ("type", "subject", "predicate", "object", "supports", "article", "quote", "fileName")
+)
+
+
 @dataclass
 class Dataset:
-    """The loaded inputs: the ontology and the asserted data, with where each evidence came from."""
+    """The loaded inputs: the ontology, the asserted data and where each evidence came from.
+
+    The data is kept as term-string triples (see :mod:`kg.triples`), which a million
+    triples fit in; :attr:`data` gives it as an rdflib graph, built on first use.
+    """
 
     ontology: Graph
-    data: Graph
+    triples: list[Triple]
     files: list[Path]
-    origin: dict[URIRef, Path] = field(default_factory=dict)
+    origin: dict[str, Path] = field(default_factory=dict)
+
+    @cached_property
+    def data(self) -> Graph:
+        """The asserted data as an rdflib graph, with the project's prefixes."""
+        return to_graph(self.triples)
+
+    @cached_property
+    def index(self) -> dict[str, dict[str, list[str]]]:
+        """predicate -> subject -> objects, for the few predicates loading and checking look up."""
+        index: dict[str, dict[str, list[str]]] = {p: defaultdict(list) for p in _INDEXED}
+        for s, p, o in self.triples:
+            if p in _INDEXED:
+                index[p][s].append(o)
+        return index
+
+    def objects(self, s: str, p: str) -> list[str]:
+        return self.index[p].get(s, [])
+
+    def value(self, s: str, p: str) -> str | None:
+        found = self.index[p].get(s)
+        return found[0] if found else None
+
+    def provenance(self) -> dict[str, set[str]]:
+        """Map each evidence, claim, and claim subject and object to the ids of the articles it comes from."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for ev, claims in self.index[_T["supports"]].items():
+            article = self.value(ev, _T["article"])
+            if article is None:
+                continue
+            aid = article[1:-1].rsplit("/", 1)[-1]
+            index[ev].add(aid)
+            for claim in claims:
+                index[claim].add(aid)
+                for p in (_T["subject"], _T["object"]):
+                    node = self.value(claim, p)
+                    if node is not None:
+                        index[node].add(aid)
+        return index
 
 
 def load_ontology(project: Project) -> Graph:
     return parse_file(project.ontology_file)
 
 
-def load_data(files: list[Path]) -> tuple[Graph, dict[URIRef, Path]]:
-    """Parse the data files into one graph and materialise their claims.
+def load_data(files: list[Path]) -> tuple[list[Triple], dict[str, Path]]:
+    """Parse the data files (with pyoxigraph) into one set of triples and materialise their claims.
 
-    Returns the graph and a map from each evidence node to the file it came from.
+    Returns the triples, without duplicates, and a map from each evidence node to the file it came from.
     """
-    data = bind_prefixes(Graph())
-    origin: dict[URIRef, Path] = {}
+    triples: dict[Triple, None] = {}
+    origin: dict[str, Path] = {}
+    rdf_type, evidence, supports = _T["type"], _T["Evidence"], _T["supports"]
     for f in files:
-        part = parse_file(f)
-        for ev in part.subjects(RDF.type, KG.Evidence):
-            origin.setdefault(ev, f)
-        for ev in part.subjects(KG.supports, None):
-            origin.setdefault(ev, f)
-        data += part
-    materialise_claims(data, origin)
-    return data, origin
+        part = parse_triples(f)
+        for s, p, o in part:
+            if p == supports or (p == rdf_type and o == evidence):
+                origin.setdefault(s, f)
+        triples.update(dict.fromkeys(part))
+    return materialise_claims(list(triples), origin), origin
 
 
 def load(project: Project | None = None, files: list[Path] | None = None) -> Dataset:
@@ -185,45 +250,65 @@ def load(project: Project | None = None, files: list[Path] | None = None) -> Dat
     if not files:
         raise LoadError(f"{display_path(project.data_dir)}: no .ttl files to load.", "Add data files.")
     ontology = load_ontology(project)
-    data, origin = load_data(files)
-    return Dataset(ontology=ontology, data=data, files=files, origin=origin)
+    triples, origin = load_data(files)
+    return Dataset(ontology=ontology, triples=triples, files=files, origin=origin)
 
 
-def _claim_iri(evidence, s, p, o) -> URIRef:
-    key = "|".join(term.n3() for term in (evidence, s, p, o))
-    return CLAIM[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
+def _n3(term: str) -> str:
+    """rdflib's N3 form of a term string (it differs from N-Triples for literals only)."""
+    return term if term[0] in "<_" else nt_to_term(term).n3()
 
 
-def materialise_claims(graph: Graph, origin: dict | None = None) -> None:
+def _claim_iri(evidence: str, s: str, p: str, o: str) -> str:
+    key = "|".join(_n3(term) for term in (evidence, s, p, o))
+    return f"<{CLAIM}{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}>"
+
+
+def _show(term: str) -> str:
+    """A term string as messages show it: prefixed where a project prefix fits."""
+    return _NAMES.normalizeUri(nt_to_term(term)) if term.startswith("<") else nt_to_term(term).n3(_NAMES)
+
+
+_NAMES = bind_prefixes(Graph()).namespace_manager
+
+
+def materialise_claims(triples: list[Triple], origin: dict | None = None) -> list[Triple]:
     """Give every claim a stable IRI, type it kg:Claim and assert the statement it describes.
 
-    Raises :class:`EvidenceError` for a claim that lacks rdf:subject, rdf:predicate or rdf:object.
+    Returns the new list of triples. Raises :class:`EvidenceError` for a claim that
+    lacks rdf:subject, rdf:predicate or rdf:object.
     """
     origin = origin or {}
-    renames: dict = {}
-    for evidence, claim in list(graph.subject_objects(KG.supports)):
-        s = graph.value(claim, RDF.subject)
-        p = graph.value(claim, RDF.predicate)
-        o = graph.value(claim, RDF.object)
-        if s is None or p is None or o is None:
-            missing = [n for n, v in (("rdf:subject", s), ("rdf:predicate", p), ("rdf:object", o)) if v is None]
+    names = {_T["subject"]: "rdf:subject", _T["predicate"]: "rdf:predicate", _T["object"]: "rdf:object"}
+    supports: list[tuple[str, str]] = []
+    parts: dict[str, dict[str, str]] = {}
+    for s, p, o in triples:
+        if p == _T["supports"]:
+            supports.append((s, o))
+        elif p in names:
+            parts.setdefault(s, {}).setdefault(p, o)
+    renames: dict[str, str] = {}
+    for evidence, claim in supports:
+        got = parts.get(claim, {})
+        if len(got) < 3:
+            missing = [n for p, n in names.items() if p not in got]
             where = display_path(origin[evidence]) + ": " if evidence in origin else ""
             raise EvidenceError(
-                f"{where}evidence {graph.namespace_manager.normalizeUri(evidence)} has a claim without {', '.join(missing)}.",
+                f"{where}evidence {_show(evidence)} has a claim without {', '.join(missing)}.",
                 "Each claim needs rdf:subject, rdf:predicate and rdf:object.",
             )
-        if isinstance(claim, BNode):
-            renames[claim] = _claim_iri(evidence, s, p, o)
-    for old, new in renames.items():
-        for p, o in list(graph.predicate_objects(old)):
-            graph.remove((old, p, o))
-            graph.add((new, p, o))
-        for s, p in list(graph.subject_predicates(old)):
-            graph.remove((s, p, old))
-            graph.add((s, p, new))
-    for claim in set(graph.objects(None, KG.supports)):
-        graph.add((claim, RDF.type, KG.Claim))
-        graph.add((graph.value(claim, RDF.subject), graph.value(claim, RDF.predicate), graph.value(claim, RDF.object)))
+        if claim.startswith("_:"):
+            renames[claim] = _claim_iri(evidence, *(got[p] for p in names))
+    if renames:
+        get = renames.get
+        triples = [(get(s, s), p, get(o, o)) for s, p, o in triples]
+    out = dict.fromkeys(triples)
+    for claim in {renames.get(c, c) for _, c in supports}:
+        out[(claim, _T["type"], _T["Claim"])] = None
+    for _, claim in supports:
+        got = parts[claim]
+        out[tuple(got[p] for p in names)] = None
+    return list(out)
 
 
 # --- evidence ---------------------------------------------------------------
@@ -241,10 +326,10 @@ class EvidenceProblem:
         return f"{self.file}: {self.node}: {self.message}"
 
 
-def article_text(project: Project, article: URIRef, graph: Graph) -> tuple[Path, str | None]:
+def article_text(project: Project, article: str, dataset: Dataset) -> tuple[Path, str | None]:
     """The text of ``article``: its kg:fileName in ``data/articles/``, else its IRI's last segment + .txt."""
-    name = graph.value(article, KG.fileName)
-    name = str(name) if name is not None else str(article).rstrip("/").rsplit("/", 1)[-1] + ".txt"
+    name = dataset.value(article, _T["fileName"])
+    name = str(nt_to_term(name)) if name is not None else article[1:-1].rstrip("/").rsplit("/", 1)[-1] + ".txt"
     path = project.articles_dir / name
     if not path.is_file():
         return path, None
@@ -256,6 +341,11 @@ def _normalise(text: str) -> str:
     return " ".join(text.translate(table).split())
 
 
+def _order(term: str) -> str:
+    """Sort key giving terms in the order of their IRIs (or lexical forms)."""
+    return term[1:-1] if term.startswith("<") else term
+
+
 def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
     """Check that every quote is verbatim in its article and every reported fact has evidence.
 
@@ -265,19 +355,23 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
     agreement, programme, initiative or office holder other than its type and
     labels is the statement of some claim.
     """
-    g = dataset.data
-    nm = g.namespace_manager
     problems: list[EvidenceProblem] = []
-    cache: dict[URIRef, tuple[Path, str | None]] = {}
+    cache: dict[str, tuple[Path, str | None]] = {}
+    types = dataset.index[_T["type"]]
+    supports = dataset.index[_T["supports"]]
 
     def where(node) -> str:
         f = dataset.origin.get(node)
         return display_path(f) if f else "data"
 
-    for ev in sorted(set(g.subjects(RDF.type, KG.Evidence)) | set(g.subjects(KG.supports, None))):
-        articles = list(g.objects(ev, KG.article))
-        quotes = list(g.objects(ev, KG.quote))
-        label = nm.normalizeUri(ev)
+    def statement(claim: str) -> Triple:
+        return tuple(dataset.value(claim, _T[p]) for p in ("subject", "predicate", "object"))
+
+    evidences = {s for s, classes in types.items() if _T["Evidence"] in classes} | set(supports)
+    for ev in sorted(evidences, key=_order):
+        articles = dataset.objects(ev, _T["article"])
+        quotes = dataset.objects(ev, _T["quote"])
+        label = _show(ev)
         if len(articles) != 1:
             problems.append(EvidenceProblem(where(ev), label, f"needs exactly one kg:article, has {len(articles)}."))
             continue
@@ -286,27 +380,21 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
             continue
         article = articles[0]
         if article not in cache:
-            cache[article] = article_text(project, article, g)
+            cache[article] = article_text(project, article, dataset)
         path, text = cache[article]
         if text is None:
             problems.append(
-                EvidenceProblem(
-                    where(ev), label, f"article {nm.normalizeUri(article)} has no text file {display_path(path)}."
-                )
+                EvidenceProblem(where(ev), label, f"article {_show(article)} has no text file {display_path(path)}.")
             )
             continue
-        quote = str(quotes[0])
+        quote = str(nt_to_term(quotes[0]))
         if quote not in text:
             claims = sorted(
-                (
-                    tuple(g.value(c, p) for p in (RDF.subject, RDF.predicate, RDF.object))
-                    for c in g.objects(ev, KG.supports)
-                ),
-                key=lambda t: tuple(str(x) for x in t),
+                (statement(c) for c in supports.get(ev, ())), key=lambda t: tuple(str(nt_to_term(x)) for x in t)
             )
             fact = ""
             if claims:
-                first = " ".join(nm.normalizeUri(x) if isinstance(x, URIRef) else x.n3(nm) for x in claims[0])
+                first = " ".join(_show(x) for x in claims[0])
                 fact = f" (supports {len(claims)} claim{'s' if len(claims) != 1 else ''}, such as {first})"
             hint = "Copy the sentence from the article exactly."
             if _normalise(quote) in _normalise(text):
@@ -319,26 +407,22 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
                 )
             )
 
-    claimed = {
-        (g.value(c, RDF.subject), g.value(c, RDF.predicate), g.value(c, RDF.object))
-        for c in g.subjects(RDF.type, KG.Claim)
-    }
-    needs_evidence = set()
+    claims = [s for s, classes in types.items() if _T["Claim"] in classes]
+    claimed = {statement(c) for c in claims}
     # The data types events as kg:Meeting, kg:Visit and so on: walk the subclasses.
-    for cls in _subclasses(dataset.ontology, (KG.Event, KG.Agreement, KG.DefenceProgramme, KG.Initiative)):
-        needs_evidence |= set(g.subjects(RDF.type, cls))
-    for s in sorted(needs_evidence):
-        for p, o in g.predicate_objects(s):
-            if p in IDENTITY_PROPERTIES or (s, p, o) in claimed:
-                continue
-            problems.append(
-                EvidenceProblem(
-                    "data",
-                    nm.normalizeUri(s),
-                    f"the statement {nm.normalizeUri(p)} {o.n3(nm)} has no evidence.",
-                )
-            )
-    if not any(True for _ in g.subjects(RDF.type, KG.Claim)) and needs_evidence:
+    checked = {
+        f"<{c}>" for c in _subclasses(dataset.ontology, (KG.Event, KG.Agreement, KG.DefenceProgramme, KG.Initiative))
+    }
+    needs_evidence = {s for s, classes in types.items() if not checked.isdisjoint(classes)}
+    identity = {f"<{p}>" for p in IDENTITY_PROPERTIES}
+    unclaimed: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, p, o in dataset.triples:
+        if s in needs_evidence and p not in identity and (s, p, o) not in claimed:
+            unclaimed[s].append((p, o))
+    for s in sorted(unclaimed, key=_order):
+        for p, o in unclaimed[s]:
+            problems.append(EvidenceProblem("data", _show(s), f"the statement {_show(p)} {_show(o)} has no evidence."))
+    if not claims and needs_evidence:
         problems.append(EvidenceProblem("data", "-", "no claims found: every reported fact needs kg:Evidence."))
     return problems
 

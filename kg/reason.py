@@ -1,24 +1,33 @@
 """OWL 2 RL reasoning, keeping what the reasoner adds apart from what was asserted.
 
-:func:`reason` expands the union of ontology and data with owlrl's OWL-RL
-semantics and returns only the new, non-trivial triples. It does not validate;
-the build validates the closure afterwards.
+:func:`reason` (rdflib graphs) and :func:`reason_nt` (N-Triples term strings, what
+the build uses) expand the union of ontology and data with owlrl's OWL-RL semantics
+and return only the new, non-trivial triples. They do not validate; the build
+validates the closure afterwards.
 
-Two reasoners compute that closure:
+Three reasoners compute that closure; ``tests/test_reasoner_equivalence.py`` checks
+that each gives exactly the non-trivial triples owlrl gives:
 
-``reasonable`` (the default)
+``rules`` (the default)
+    :mod:`kg.rules`: owlrl closes the ontology's axioms, which are compiled into rules
+    over the data that run to a fixpoint in pure Python over term strings encoded as
+    ints. A million triples take about 5 s and 0.7 GiB (input list included). An input it cannot reproduce
+    exactly (owl:sameAs between distinct terms, given or derived; owl:hasKey or max
+    cardinalities; …) is handed over to ``reasonable`` (or owlrl), and the returned
+    reasoner name says so.
+``reasonable``
     the Rust reasoner `reasonable <https://github.com/gtfierro/reasonable>`_ for the
     rules it implements, plus, in Python, the OWL-RL rules it lacks and that can add
     a non-trivial triple: property chains (prp-spo2), enumerations (cls-oo) and the
-    schema rules (scm-*). The two are run in turn until neither adds anything.
-    ``tests/test_reasoner_equivalence.py`` checks that this gives exactly the
-    non-trivial triples owlrl gives. An input it cannot reproduce exactly (an
-    ontology with owl:hasKey or max cardinalities, or a string that appears both
-    as a plain literal and as an xsd:string literal) is reasoned with owlrl.
+    schema rules (scm-*). The two are run in turn until neither adds anything. An
+    input it cannot reproduce exactly (an ontology with owl:hasKey or max
+    cardinalities, or a string that appears both as a plain literal and as an
+    xsd:string literal) is reasoned with owlrl. It needs about 18 GiB for a million
+    triples.
 ``owlrl``
-    the reference: owlrl's ``OWLRL_Semantics``, about twenty times slower.
+    the reference: owlrl's ``OWLRL_Semantics``, about twenty times slower than ``reasonable``.
 
-The rules that either reasoner applies and the other does not (eq-ref, cls-thing,
+The rules that one reasoner applies and another does not (eq-ref, cls-thing,
 datatype typing of literals, inconsistency reports) only give triples that
 :func:`is_trivial` drops.
 """
@@ -27,25 +36,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import UsageError
-from kg.namespaces import KG, bind_prefixes
+from kg.namespaces import bind_prefixes
+from kg.rules import HandOver, infer, is_trivial_nt
+from kg.triples import nt_to_term, term_to_nt
 
-#: The reasoners :func:`reason` can use; the first is the default.
-REASONERS = ("reasonable", "owlrl")
+#: The reasoners :func:`reason` and :func:`reason_nt` can use; the first is the default.
+REASONERS = ("rules", "reasonable", "owlrl")
 DEFAULT_REASONER = REASONERS[0]
-
-#: Namespaces of the built-in vocabularies: statements about their terms are
-#: the reasoner's axioms, not knowledge about the graph.
-_BUILTIN = (str(RDF), str(RDFS), str(OWL), str(XSD))
-
-_REFLEXIVE = {RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty, OWL.sameAs}
-
-_TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 
 #: Vocabulary whose OWL-RL rules (prp-key, cls-maxc2, cls-maxqc3/4) reasonable does not
 #: implement and this module does not add: an input using it is reasoned with owlrl.
@@ -56,6 +60,7 @@ _UNSUPPORTED = {
 }
 
 Triple = tuple
+NTriple = tuple[str, str, str]
 
 # The terms the rules below use, looked up once (rdflib namespaces resolve attributes in Python).
 _TYPE, _FIRST, _REST, _NIL = RDF.type, RDF.first, RDF.rest, RDF.nil
@@ -80,48 +85,39 @@ class Reasoned(NamedTuple):
     reasoner: str = "owlrl"
 
 
-def is_trivial(s, p, o) -> bool:
-    """True for inferred triples that carry no information a user wants.
+class ReasonedNT(NamedTuple):
+    """:class:`Reasoned` for term strings: the kept inferred triples, how many were dropped, which reasoner ran.
 
-    These are: literal subjects, ``x owl:sameAs x`` and other reflexive axioms,
-    typings as ``owl:Thing``/``rdfs:Resource``, statements about the built-in
-    vocabularies (rdf:, rdfs:, owl:, xsd:), datatype axioms and blank-node
-    restriction bookkeeping.
+    ``dropped`` counts the new triples the reasoner derived that :func:`is_trivial`
+    drops; it depends on the reasoner (owlrl, for one, derives ``x owl:sameAs x`` for
+    every term).
     """
-    if isinstance(s, Literal):
-        return True
-    if p in _REFLEXIVE and s == o:
-        return True
-    if p == RDF.type and (o in _TRIVIAL_TYPES or o == RDFS.Datatype or isinstance(o, BNode)):
-        return True
-    if isinstance(s, URIRef) and str(s).startswith(_BUILTIN):
-        return True
-    if isinstance(s, BNode):
-        # Inferences about OWL restrictions and lists are the reasoner's scaffolding.
-        return True
-    if (
-        isinstance(o, URIRef)
-        and p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass)
-        and str(o).startswith(_BUILTIN)
-    ):
-        return True
-    if (
-        p == RDF.type
-        and isinstance(o, URIRef)
-        and str(o).startswith(_BUILTIN)
-        and o
-        not in (
-            OWL.Class,
-            OWL.ObjectProperty,
-            OWL.DatatypeProperty,
-            RDF.Statement,
-        )
-    ):
-        # Keep nothing like "kg:x a rdf:Property" or "a owl:Restriction"; they restate the ontology.
-        return True
-    if isinstance(o, Literal) and o.datatype is not None and p == RDF.type:
-        return True
-    return False
+
+    inferred: set[NTriple]
+    dropped: int
+    reasoner: str
+
+
+@lru_cache(maxsize=1 << 16)
+def _nt(term) -> str:
+    return term_to_nt(term)
+
+
+def is_trivial(s, p, o) -> bool:
+    """True for inferred triples that carry no information a user wants (rdflib terms).
+
+    The rules are :func:`kg.rules.is_trivial_nt`'s, applied to the terms' N-Triples
+    strings (an xsd:string literal kept apart from the plain one, as in rdflib): literal
+    subjects, ``x owl:sameAs x`` and other reflexive axioms, typings as
+    ``owl:Thing``/``rdfs:Resource``, statements about the built-in vocabularies (rdf:,
+    rdfs:, owl:, xsd:), datatype axioms and blank-node restriction bookkeeping.
+    """
+    return is_trivial_nt(_nt(s), _nt(p), _nt(o))
+
+
+def _check(reasoner: str) -> None:
+    if reasoner not in REASONERS:
+        raise UsageError(f"unknown reasoner '{reasoner}'.", "Use one of: " + ", ".join(REASONERS) + ".")
 
 
 def reason(asserted: Graph, ontology: Graph, reasoner: str = DEFAULT_REASONER) -> Reasoned:
@@ -130,28 +126,38 @@ def reason(asserted: Graph, ontology: Graph, reasoner: str = DEFAULT_REASONER) -
     Parameters:
         asserted: the data graph (claims materialised).
         ontology: the ontology graph.
-        reasoner: ``"reasonable"`` (default) or ``"owlrl"``; see the module documentation.
+        reasoner: one of :data:`REASONERS`; see the module documentation.
 
     Returns a :class:`Reasoned` whose ``inferred`` graph holds only triples that are
     in neither input and are not trivial (see :func:`is_trivial`), and whose
-    ``reasoner`` names the reasoner that ran (with the reason when ``reasonable``
-    handed an input over to owlrl).
+    ``reasoner`` names the reasoner that ran (with the reason when one handed the
+    input over to another).
     """
-    if reasoner not in REASONERS:
-        raise UsageError(f"unknown reasoner '{reasoner}'.", "Use one of: " + ", ".join(REASONERS) + ".")
+    _check(reasoner)
     base = set(ontology)
     base.update(asserted)
-    used = "owlrl"
-    closure = None
-    if reasoner == "reasonable":
-        why = _unsupported(base)
-        if why is None:
-            closure = closure_reasonable(base)
-            used = "reasonable"
-        else:
-            used = f"owlrl (reasonable cannot: {why})"
-    if closure is None:
-        closure = closure_owlrl(base)
+    rules_why = None
+    if reasoner == "rules":
+        to_nt: dict = {}
+        back: dict[str, object] = {}
+        for t in base:
+            for x in t:
+                if x not in to_nt:
+                    text = to_nt[x] = term_to_nt(x)
+                    if back.setdefault(text, x) != x:
+                        rules_why = HandOver(f"two input terms are both {text} in N-Triples")
+        if rules_why is None:
+            try:
+                result = infer([(to_nt[s], to_nt[p], to_nt[o]) for s, p, o in base])
+            except HandOver as err:
+                rules_why = err
+            else:
+                inferred = bind_prefixes(Graph())
+                for t in result.inferred:
+                    inferred.add(tuple(back[x] if x in back else nt_to_term(x) for x in t))
+                return Reasoned(inferred, result.dropped, "rules")
+        reasoner = rules_why.to
+    closure, used = _closure(base, reasoner)
     inferred = bind_prefixes(Graph())
     dropped = 0
     for t in closure:
@@ -161,25 +167,92 @@ def reason(asserted: Graph, ontology: Graph, reasoner: str = DEFAULT_REASONER) -
             dropped += 1
             continue
         inferred.add(t)
-    return Reasoned(inferred, dropped, used)
+    return Reasoned(inferred, dropped, _name(used, rules_why))
+
+
+def _closure(base: set[Triple], reasoner: str) -> tuple[set[Triple], str]:
+    """The closure of ``base`` with "reasonable" or "owlrl", and the name of what ran."""
+    if reasoner == "reasonable":
+        why = _unsupported(base)
+        if why is None:
+            try:
+                return closure_reasonable(base), "reasonable"
+            except Exception as err:  # noqa: BLE001 - e.g. "Cannot have literal as subject" from a symmetric property
+                why = f"it failed: {err}"
+        return closure_owlrl(base), f"owlrl (reasonable cannot: {why})"
+    return closure_owlrl(base), "owlrl"
+
+
+def _name(used: str, rules_why: HandOver | None) -> str:
+    """The reasoner name, with why the rules reasoner handed the input over, if it did."""
+    if rules_why is None:
+        return used
+    if used.endswith(")"):  # "owlrl (reasonable cannot: …)"
+        return f"{used[:-1]}; rules cannot: {rules_why.why})"
+    return f"{used} (rules cannot: {rules_why.why})"
+
+
+def reason_nt(triples: Iterable[NTriple], reasoner: str = DEFAULT_REASONER) -> ReasonedNT:
+    """:func:`reason` for ontology and data together as N-Triples term strings (``str()`` of pyoxigraph terms).
+
+    With ``"rules"`` no rdflib object is built for the data (unless the input is handed
+    over); ``"reasonable"`` and ``"owlrl"`` reason over an rdflib graph of the input
+    (typed literals kept as written, ``"lex"`` a plain literal) and convert back.
+    """
+    _check(reasoner)
+    rules_why = None
+    if reasoner == "rules":
+        if not isinstance(triples, list | tuple | set | frozenset):
+            triples = list(triples)
+        try:
+            result = infer(triples)
+        except HandOver as err:
+            rules_why = err
+            reasoner = err.to
+        else:
+            return ReasonedNT(result.inferred, result.dropped, "rules")
+    to_term: dict[str, object] = {}
+    back: dict[object, str] = {}
+    base: set[Triple] = set()
+    for t in triples:
+        terms = []
+        for x in t:
+            term = to_term.get(x)
+            if term is None:
+                term = to_term[x] = nt_to_term(x)
+                back.setdefault(term, x)
+            terms.append(term)
+        base.add(tuple(terms))
+    closure, used = _closure(base, reasoner)
+    inferred: set[NTriple] = set()
+    dropped = 0
+    for t in closure:
+        if t in base:
+            continue
+        nt = tuple(back[x] if x in back else term_to_nt(x, xsd_string=False) for x in t)
+        if is_trivial_nt(*nt):
+            dropped += 1
+        else:
+            inferred.add(nt)
+    return ReasonedNT(inferred, dropped, _name(used, rules_why))
 
 
 class Differences(NamedTuple):
-    """How the non-trivial inferences of the two reasoners differ on one input."""
+    """How the non-trivial inferences of a reasoner and owlrl differ on one input."""
 
-    missing: set  #: triples owlrl infers and reasonable does not
-    extra: set  #: triples reasonable infers and owlrl does not
-    reasoner: str  #: what ran for "reasonable" (owlrl itself when it handed the input over)
+    missing: set  #: triples owlrl infers and the reasoner does not
+    extra: set  #: triples the reasoner infers and owlrl does not
+    reasoner: str  #: what ran (another reasoner when it handed the input over)
 
 
-def reasoner_differences(data: Graph, ontology: Graph) -> Differences:
-    """Reason over ``data`` with ``ontology`` with both reasoners and compare the kept inferred triples.
+def reasoner_differences(data: Graph, ontology: Graph, reasoner: str = "reasonable") -> Differences:
+    """Reason over ``data`` with ``ontology`` with ``reasoner`` and with owlrl, and compare the kept inferred triples.
 
     For tests and benchmarks: empty ``missing`` and ``extra`` mean :func:`reason` gives
-    the same inferred graph whichever reasoner it uses.
+    the same inferred graph whichever of the two reasoners it uses.
     """
     reference = set(reason(data, ontology, "owlrl").inferred)
-    fast = reason(data, ontology, "reasonable")
+    fast = reason(data, ontology, reasoner)
     found = set(fast.inferred)
     return Differences(reference - found, found - reference, fast.reasoner)
 
@@ -211,6 +284,10 @@ def closure_reasonable(triples: Iterable[Triple]) -> set[Triple]:
     literal = _literal_restorer(current)
     # reasonable returns new term objects: map them to the input's, so that sets compare by identity.
     canon = {x: x for t in current for x in t}
+    # It also returns typed literals in rdflib's normal form ("1" for "01"^^xsd:integer): give them back theirs.
+    for x in list(canon):
+        if type(x) is Literal and x.datatype is not None:
+            canon.setdefault(Literal(str(x), datatype=x.datatype), x)
 
     def term(x):
         return canon.setdefault(x, x)
@@ -403,22 +480,4 @@ def _complement_rules(triples: set[Triple]) -> set[Triple]:
     for c, _, head in by_p.get(_UNION, ()):
         for ci in items(head):
             add((ci, _SCO, c))
-    return out
-
-
-def derive_mentions(asserted: Graph) -> Graph:
-    """Which entities each article mentions: the subjects and objects of the claims its quotes support.
-
-    This is derived by the build, not by OWL-RL, and goes into the inferred graph.
-    """
-    out = Graph()
-    for ev, claim in asserted.subject_objects(KG.supports):
-        article = asserted.value(ev, KG.article)
-        if article is None:
-            continue
-        for p in (RDF.subject, RDF.object):
-            node = asserted.value(claim, p)
-            if isinstance(node, URIRef) and not str(node).startswith(str(KG)):
-                out.add((article, KG.mentions, node))
-                out.add((node, KG.mentionedIn, article))
     return out

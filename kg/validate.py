@@ -135,12 +135,13 @@ def load_shapes(path) -> Graph:
 
 
 def validate(
-    data: Graph,
+    data: Graph | None,
     shapes: Graph,
     ontology: Graph | None = None,
     *,
     engine: str = DEFAULT_ENGINE,
     data_text: str | None = None,
+    provenance: dict[str, set[str]] | None = None,
 ) -> Report:
     """Validate ``data`` against ``shapes``.
 
@@ -152,15 +153,20 @@ def validate(
         engine: ``"shacl"`` (fast, the default) or ``"pyshacl"`` (the reference); both
             give the same results.
         data_text: N-Triples to check instead of ``data``, for a caller that has them
-            already (the build writes them anyway); ``data`` then only tells which
-            articles the results come from.
+            already (the build writes them anyway); ``data`` may then be None.
+        provenance: which articles each node comes from, keyed by N-Triples term
+            (:meth:`kg.load.Dataset.provenance`); computed from ``data`` when not given.
 
     Returns a :class:`Report`. Warnings do not make the data non-conforming.
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown SHACL engine '{engine}'.", "Use one of: " + ", ".join(ENGINES) + ".")
+    if data is None and data_text is None:
+        raise UsageError("nothing to validate.", "Pass a graph or its N-Triples.")
+    if provenance is None:
+        provenance = _article_index(data) if data is not None else {}
     if engine == "shacl":
-        return _validate_shacl(data, shapes, ontology, data_text)
+        return _validate_shacl(data, shapes, ontology, data_text, provenance)
     checked = data if data_text is None else Graph().parse(data=data_text, format="nt")
     try:
         conforms, report_graph, _ = pyshacl.validate(
@@ -181,7 +187,6 @@ def validate(
             f"the shapes could not be run: {' '.join(str(report_graph).split())}", "Check ontology/shapes.ttl."
         )
     bind_prefixes(report_graph)
-    provenance = _article_index(data)
     nm = report_graph.namespace_manager
 
     def show(term) -> str | None:
@@ -218,7 +223,7 @@ def validate(
                 path=show(report_graph.value(node, SH.resultPath)),
                 value=show(report_graph.value(node, SH.value)),
                 message=str(report_graph.value(node, SH.resultMessage) or ""),
-                articles=tuple(sorted(provenance.get(focus, ()))),
+                articles=tuple(sorted(provenance.get(_key(focus), ()))),
             )
         )
     return Report(conforms=bool(conforms), results=sorted(results, key=_sort_key), graph=report_graph)
@@ -243,7 +248,9 @@ def _compiled(shapes: Graph):
     return _COMPILED[key]
 
 
-def _validate_shacl(data: Graph, shapes: Graph, ontology: Graph | None, data_text: str | None = None) -> Report:
+def _validate_shacl(
+    data: Graph | None, shapes: Graph, ontology: Graph | None, data_text: str | None, provenance: dict
+) -> Report:
     """:func:`validate` with the shacl engine; results named exactly as from pySHACL."""
     compiled = _compiled(shapes)
     text = data.serialize(format="nt") if data_text is None else data_text
@@ -260,7 +267,6 @@ def _validate_shacl(data: Graph, shapes: Graph, ontology: Graph | None, data_tex
         if prefix not in dict(names.namespaces()):
             names.bind(prefix, ns)
     nm = names.namespace_manager
-    provenance = _article_index(data)
 
     def term(nt: str | None):
         if nt is None:
@@ -269,7 +275,7 @@ def _validate_shacl(data: Graph, shapes: Graph, ontology: Graph | None, data_tex
         if isinstance(t, Literal) and t.datatype is None and t.language is None:
             # The engine follows RDF 1.1, where "x" and "x"^^xsd:string are one term; show it as the data has it.
             typed = Literal(str(t), datatype=XSD.string)
-            if (None, None, typed) in data:
+            if data is not None and (None, None, typed) in data:
                 t = typed
         return t
 
@@ -310,7 +316,7 @@ def _validate_shacl(data: Graph, shapes: Graph, ontology: Graph | None, data_tex
                 path=path,
                 value=show(r.value),
                 message=r.message or "",
-                articles=tuple(sorted(provenance.get(term(r.focus_node), ()))),
+                articles=tuple(sorted(provenance.get(r.focus_node, ()))),
             )
         )
     return Report(conforms=bool(run.conforms), results=sorted(results, key=_sort_key), graph=report_graph)
@@ -384,18 +390,27 @@ def _describe_path(g: Graph, node) -> str | None:
     return None
 
 
+def _key(term) -> str | None:
+    """The N-Triples form of an rdflib IRI or blank node (the keys of a provenance index)."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return None
+
+
 def _article_index(data: Graph) -> dict:
-    """Map nodes to the ids of the articles whose evidence mentions them."""
+    """Map nodes (as N-Triples terms) to the ids of the articles whose evidence mentions them."""
     index: dict = defaultdict(set)
     for ev, claim in data.subject_objects(KG.supports):
         article = data.value(ev, KG.article)
         if article is None:
             continue
         aid = str(article).rsplit("/", 1)[-1]
-        index[ev].add(aid)
-        index[claim].add(aid)
+        index[_key(ev)].add(aid)
+        index[_key(claim)].add(aid)
         for p in (RDF.subject, RDF.object):
             node = data.value(claim, p)
             if node is not None:
-                index[node].add(aid)
+                index[_key(node)].add(aid)
     return index

@@ -83,3 +83,34 @@ def test_project_build_conforms_with_known_warnings_only(built):
     assert built.report.conforms
     assert built.report.violations == []
     assert all(r.severity == "Warning" for r in built.report.results)
+
+
+def test_build_failing_while_writing_leaves_outputs_untouched_and_no_temporary_files(mini_project, monkeypatch):
+    import kg.build
+
+    project = find_project(mini_project)
+    _, out = build(project)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(kg.build, "trig_from_ntriples", broken)
+    (mini_project / "data" / "mini.ttl").write_text(
+        (mini_project / "data" / "mini.ttl").read_text() + "\n# changed\n", encoding="utf-8"
+    )
+    with pytest.raises(OSError, match="disk full"):
+        build(project)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_trig_has_one_block_per_graph_and_the_quads_of_kg_nq(mini_project):
+    import pyoxigraph as ox
+
+    _, out = build(find_project(mini_project))
+    trig = (out / "kg.trig").read_text(encoding="utf-8")
+    blocks = [line.split()[0] for line in trig.splitlines() if line.endswith("{")]
+    assert blocks == sorted(set(blocks)) and len(blocks) == 4
+    assert {str(q) for q in ox.parse(path=out / "kg.trig")} == {str(q) for q in ox.parse(path=out / "kg.nq")}
+    nq = (out / "kg.nq").read_text(encoding="utf-8").splitlines()
+    assert nq == sorted(set(nq))

@@ -163,6 +163,18 @@ def test_export_to_file_and_stats(runner, built_mini, tmp_path):
     assert figures["classes"]["Leader"] == {"asserted": 0, "with_reasoning": 1}
 
 
+def test_stats_from_the_manifest_equal_counting_the_built_graphs(runner, built_mini):
+    from kg.build import read_outputs
+    from kg.load import find_project
+    from kg.stats import compute_stats
+
+    outputs = read_outputs(find_project(built_mini))
+    expected = compute_stats(outputs.asserted, outputs.inferred, outputs.ontology)
+    figures = json.loads(invoke(runner, "stats", "--root", built_mini, "--format", "json").output)
+    assert figures == expected
+    assert figures["classes"]["Meeting"]["asserted"] == 1
+
+
 def test_stale_outputs_are_announced(runner, built_mini):
     data = built_mini / "data" / "mini.ttl"
     data.write_text(data.read_text() + "\n", encoding="utf-8")
@@ -176,3 +188,10 @@ def test_python_dash_m_kg_works():
     )
     assert result.returncode == 0
     assert "build" in result.stdout and "Exit codes" in result.stdout
+
+
+def test_reasoner_choices_are_the_reasoners_kg_reason_knows():
+    from kg import cli, reason
+
+    assert cli.REASONERS == reason.REASONERS
+    assert cli.REASONERS[0] == reason.DEFAULT_REASONER
