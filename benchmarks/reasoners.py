@@ -8,7 +8,8 @@ the ontology and the data as one N-Triples file. Then each reasoner runs in a ch
 own that parses that file into a list of term-string triples (what ``kg build`` hands the reasoner)
 and calls ``kg.reason.reason_nt``; the seconds are those of that call, the peak resident memory is
 the child's up to the end of that call, its input list included. ``reasonable`` and ``owlrl`` are skipped
-above ``--max-reference`` triples (reasonable needs about 18 GiB for a million, owlrl hours).
+above ``--max-reference`` triples (reasonable needs about 18 GiB for a million; owlrl did not finish
+a million in 5 minutes).
 The last column is a digest of the sorted inferred triples: equal digests, equal answers.
 """
 
