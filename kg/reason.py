@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import UsageError
@@ -318,9 +318,17 @@ def _complement_closure(triples: set[Triple]) -> set[Triple]:
 def _unsupported(triples: set[Triple]) -> str | None:
     """Why reasonable plus this module's rules would not give owlrl's closure of ``triples``; None when they would."""
     plain, typed = set(), set()
+    xsd = str(XSD)
     for _, p, o in triples:
         if p in _UNSUPPORTED:
             return f"the ontology uses {_UNSUPPORTED[p]}"
+        if type(o) is URIRef and (o == RDFS.Literal or o.startswith(xsd)):
+            # reasonable does not give literals (or resources typed with a datatype) their datatype's
+            # supertypes, as owlrl does before its rules, so a restriction to a datatype can come out differently.
+            if p in (OWL.someValuesFrom, OWL.allValuesFrom):
+                return "a restriction's filler is a datatype"
+            if p == RDF.type:
+                return "a resource is typed with a datatype"
         if type(o) is Literal and o.language is None:
             if o.datatype is None:
                 plain.add(str(o))
