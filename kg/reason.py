@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import UsageError
@@ -319,9 +319,11 @@ def _unsupported(triples: set[Triple]) -> str | None:
     """Why reasonable plus this module's rules would not give owlrl's closure of ``triples``; None when they would."""
     plain, typed = set(), set()
     xsd = str(XSD)
-    for _, p, o in triples:
+    for s, p, o in triples:
         if p in _UNSUPPORTED:
             return f"the ontology uses {_UNSUPPORTED[p]}"
+        if p == OWL.inverseOf and type(s) is BNode:
+            return "an anonymous inverse property (reasonable misreads it in property chains)"
         if type(o) is URIRef and (o == RDFS.Literal or o.startswith(xsd)):
             # reasonable does not give literals (or resources typed with a datatype) their datatype's
             # supertypes, as owlrl does before its rules, so a restriction to a datatype can come out differently.

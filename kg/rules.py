@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from rdflib import Graph
+from rdflib.namespace import RDF
 
 from kg.triples import nt_to_term, term_to_nt
 
@@ -116,7 +117,6 @@ SCHEMA_TYPES = frozenset(
 _TO_OWLRL = {HAS_KEY: "owl:hasKey", MAX_CARD: "owl:maxCardinality", MAX_QCARD: "owl:maxQualifiedCardinality"}
 _REFLEXIVE = frozenset({SCO, SPO, EQC, EQP, SAME_AS})
 #: Schema typings that the rules compiled here do not read (owlrl's scm-cls, scm-op and scm-dp do).
-_INERT_TYPES = frozenset({CLASS, OBJECT_PROPERTY, DATATYPE_PROPERTY, PROPERTY})
 
 
 def _rl_datatypes() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
@@ -221,18 +221,19 @@ def owlrl_closure(triples: Iterable[Triple]) -> set[Triple]:
     owlrl.DeductiveClosure(
         owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False, rdfs_closure=False
     ).expand(graph)
+    # owlrl writes inconsistency reports into the graph after its rules; they are not facts to reason on.
+    from owlrl.Namespaces import ERRNS
+
+    errors = set(graph.subjects(RDF.type, ERRNS.ErrorMessage))
     out = set()
     for t in graph:
-        out.add(tuple(back.get(x) or term_to_nt(x) for x in t))
+        if t[0] not in errors:
+            out.add(tuple(back.get(x) or term_to_nt(x) for x in t))
     return out
 
 
 def _is_schema(t: Triple) -> bool:
     return t[1] in SCHEMA_PREDICATES or (t[1] == TYPE and t[2] in SCHEMA_TYPES)
-
-
-def _reflexive(t: Triple) -> bool:
-    return t[0] == t[2] and t[1] in _REFLEXIVE
 
 
 _BITS = 28  # up to 2**28 distinct terms; a triple is one int of at most 84 bits
@@ -311,21 +312,21 @@ class _Reasoner:
                 raise _same_as("the input states owl:sameAs between distinct terms", (t[0], t[2]), schema_terms)
             if t[1] in _TO_OWLRL:
                 raise HandOver(f"the ontology uses {_TO_OWLRL[t[1]]}", "owlrl")
+            if t[1] == REST and t[2].startswith('"'):
+                # rdflib's Graph.items, which owlrl reads lists with, stops at a literal that is false in Python.
+                raise HandOver("an rdf:rest is a literal", "owlrl")
         schema = set(self.input_schema)
         while True:
             closed = owlrl_closure(schema)
             derived_schema = self.saturate(closed)
             if not derived_schema:
                 break
-            # The data gave schema triples (say "p a rdf:Property" from a range): harmless if they are typings
-            # that give no rule here and, added to the schema, give owlrl nothing but reflexive axioms;
-            # otherwise reason again with them in the schema.
-            if all(t[1] == TYPE and t[2] in _INERT_TYPES for t in derived_schema):
-                again = owlrl_closure(schema | derived_schema)
-                closed_schema = {t for t in closed if _is_schema(t)}
-                news = {t for t in again if _is_schema(t) and not _reflexive(t)} - closed_schema - derived_schema
-                if not news:
-                    break
+            if any(t[1] in (FIRST, REST) for t in derived_schema):
+                # owlrl reads a list once per round and keeps what it derived from the shorter list;
+                # reasoning again from the start with the longer list would not give the same closure.
+                raise HandOver("the data derives rdf:List structure", "owlrl")
+            # The data gave schema triples (say "p a rdf:Property" from a range): reason again with them in
+            # the schema, since a rule may read even the reflexive axioms owlrl then adds.
             schema |= derived_schema
         return self.output()
 
