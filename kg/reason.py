@@ -45,7 +45,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from kg.errors import UsageError
 from kg.namespaces import bind_prefixes
 from kg.rules import HandOver, infer, is_trivial_nt
-from kg.triples import nt_to_term, term_to_nt
+from kg.triples import nt_to_term, term_to_nt, to_rdflib
 
 #: The reasoners :func:`reason` and :func:`reason_nt` can use; the first is the default.
 REASONERS = ("rules", "reasonable", "owlrl")
@@ -211,18 +211,7 @@ def reason_nt(triples: Iterable[NTriple], reasoner: str = DEFAULT_REASONER) -> R
             reasoner = err.to
         else:
             return ReasonedNT(result.inferred, result.dropped, "rules")
-    to_term: dict[str, object] = {}
-    back: dict[object, str] = {}
-    base: set[Triple] = set()
-    for t in triples:
-        terms = []
-        for x in t:
-            term = to_term.get(x)
-            if term is None:
-                term = to_term[x] = nt_to_term(x)
-                back.setdefault(term, x)
-            terms.append(term)
-        base.add(tuple(terms))
+    base, back = to_rdflib(triples)
     closure, used = _closure(base, reasoner)
     inferred: set[NTriple] = set()
     dropped = 0
@@ -316,30 +305,34 @@ def _complement_closure(triples: set[Triple]) -> set[Triple]:
 
 
 def _unsupported(triples: set[Triple]) -> str | None:
-    """Why reasonable plus this module's rules would not give owlrl's closure of ``triples``; None when they would."""
+    """Why reasonable plus this module's rules would not give owlrl's closure of ``triples``; None when they would.
+
+    When several reasons hold, the one named is always the same (the first in the order checked below).
+    """
+    found: dict[int, str] = {}
     plain, typed = set(), set()
     xsd = str(XSD)
     for s, p, o in triples:
         if p in _UNSUPPORTED:
-            return f"the ontology uses {_UNSUPPORTED[p]}"
-        if p == OWL.inverseOf and type(s) is BNode:
-            return "an anonymous inverse property (reasonable misreads it in property chains)"
-        if type(o) is URIRef and (o == RDFS.Literal or o.startswith(xsd)):
+            found[0] = min(found.get(0, "~"), f"the ontology uses {_UNSUPPORTED[p]}")
+        elif p == OWL.inverseOf and type(s) is BNode:
+            found[1] = "an anonymous inverse property (reasonable misreads it in property chains)"
+        elif type(o) is URIRef and (o == RDFS.Literal or o.startswith(xsd)):
             # reasonable does not give literals (or resources typed with a datatype) their datatype's
             # supertypes, as owlrl does before its rules, so a restriction to a datatype can come out differently.
             if p in (OWL.someValuesFrom, OWL.allValuesFrom):
-                return "a restriction's filler is a datatype"
-            if p == RDF.type:
-                return "a resource is typed with a datatype"
-        if type(o) is Literal and o.language is None:
+                found[2] = "a restriction's filler is a datatype"
+            elif p == RDF.type:
+                found[3] = "a resource is typed with a datatype"
+        elif type(o) is Literal and o.language is None:
             if o.datatype is None:
                 plain.add(str(o))
             elif o.datatype == XSD.string:
                 typed.add(str(o))
     both = plain & typed
     if both:
-        return f'"{min(both)}" is both a plain and an xsd:string literal'
-    return None
+        found[4] = f'"{min(both)}" is both a plain and an xsd:string literal'
+    return found[min(found)] if found else None
 
 
 def _literal_restorer(triples: set[Triple]):

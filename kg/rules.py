@@ -42,7 +42,7 @@ from typing import NamedTuple
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from kg.triples import nt_to_term, term_to_nt
+from kg.triples import term_to_nt, to_rdflib
 
 Triple = tuple[str, str, str]
 
@@ -206,18 +206,10 @@ def owlrl_closure(triples: Iterable[Triple]) -> set[Triple]:
     """owlrl's OWL-RL closure (as kg.reason runs it) of a small set of string triples."""
     import owlrl
 
-    to_term: dict[str, object] = {}
-    back: dict[object, str] = {}
+    rdflib_triples, back = to_rdflib(triples)
     graph = Graph()
-    for t in triples:
-        terms = []
-        for x in t:
-            term = to_term.get(x)
-            if term is None:
-                term = to_term[x] = nt_to_term(x)
-                back.setdefault(term, x)
-            terms.append(term)
-        graph.add(tuple(terms))
+    for t in rdflib_triples:
+        graph.add(t)
     owlrl.DeductiveClosure(
         owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False, rdfs_closure=False
     ).expand(graph)
@@ -307,7 +299,7 @@ class _Reasoner:
 
     def run(self) -> Inferred:
         schema_terms = {x for t in self.input_schema if t[1] != SAME_AS for x in t}
-        for t in self.input_schema:
+        for t in sorted(self.input_schema):  # sorted: the same input always names the same reason
             if t[1] == SAME_AS and t[0] != t[2]:
                 raise _same_as("the input states owl:sameAs between distinct terms", (t[0], t[2]), schema_terms)
             if t[1] in _TO_OWLRL:

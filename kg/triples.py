@@ -142,6 +142,23 @@ def nt_to_term(text: str):
     return Literal(lexical)
 
 
+def to_rdflib(triples: Iterable[Triple]) -> tuple[set[tuple], dict]:
+    """The triples as rdflib terms, and a map from each rdflib term back to the string it came from."""
+    to_term: dict[str, object] = {}
+    back: dict[object, str] = {}
+    out: set[tuple] = set()
+    for t in triples:
+        terms = []
+        for x in t:
+            term = to_term.get(x)
+            if term is None:
+                term = to_term[x] = nt_to_term(x)
+                back.setdefault(term, x)
+            terms.append(term)
+        out.add(tuple(terms))
+    return out, back
+
+
 def iri(term: str) -> str | None:
     """The IRI of an IRI term string, else None."""
     return term[1:-1] if term.startswith("<") else None
@@ -155,6 +172,7 @@ __all__ = [
     "ntriples_text",
     "parse_triples",
     "to_graph",
+    "to_rdflib",
     "nt_to_term",
     "term_to_nt",
 ]
