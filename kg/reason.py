@@ -11,7 +11,7 @@ that each gives exactly the non-trivial triples owlrl gives:
 ``rules`` (the default)
     :mod:`kg.rules`: owlrl closes the ontology's axioms, which are compiled into rules
     over the data that run to a fixpoint in pure Python over term strings encoded as
-    ints. A million triples take about 5 s and 0.7 GiB (input list included). An input it cannot reproduce
+    ints. A million triples take about 8 s and 0.7 GiB (input list included). An input it cannot reproduce
     exactly (owl:sameAs between distinct terms, given or derived; owl:hasKey or max
     cardinalities; …) is handed over to ``reasonable`` (or owlrl), and the returned
     reasoner name says so.

@@ -31,7 +31,8 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.util import from_n3
 
 from kg.errors import ShapesError, UsageError
-from kg.namespaces import KG, bind_prefixes
+from kg.namespaces import bind_prefixes
+from kg.triples import term_to_nt
 
 REPORT_FORMATS = ("text", "turtle", "json")
 
@@ -223,7 +224,7 @@ def validate(
                 path=show(report_graph.value(node, SH.resultPath)),
                 value=show(report_graph.value(node, SH.value)),
                 message=str(report_graph.value(node, SH.resultMessage) or ""),
-                articles=tuple(sorted(provenance.get(_key(focus), ()))),
+                articles=tuple(sorted(provenance.get(term_to_nt(focus), ()))),
             )
         )
     return Report(conforms=bool(conforms), results=sorted(results, key=_sort_key), graph=report_graph)
@@ -390,27 +391,9 @@ def _describe_path(g: Graph, node) -> str | None:
     return None
 
 
-def _key(term) -> str | None:
-    """The N-Triples form of an rdflib IRI or blank node (the keys of a provenance index)."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return None
-
-
-def _article_index(data: Graph) -> dict:
+def _article_index(data: Graph) -> dict[str, set[str]]:
     """Map nodes (as N-Triples terms) to the ids of the articles whose evidence mentions them."""
-    index: dict = defaultdict(set)
-    for ev, claim in data.subject_objects(KG.supports):
-        article = data.value(ev, KG.article)
-        if article is None:
-            continue
-        aid = str(article).rsplit("/", 1)[-1]
-        index[_key(ev)].add(aid)
-        index[_key(claim)].add(aid)
-        for p in (RDF.subject, RDF.object):
-            node = data.value(claim, p)
-            if node is not None:
-                index[_key(node)].add(aid)
-    return index
+    from kg.load import Dataset
+    from kg.triples import from_graph
+
+    return Dataset(ontology=Graph(), triples=from_graph(data), files=[]).provenance()
