@@ -23,6 +23,8 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import EvidenceError, LoadError
 from kg.namespaces import CLAIM, KG, bind_prefixes
+from kg.quotecheck import check_mentions
+from kg.timebounds import add_time_bounds
 from kg.triples import Triple, nt_to_term, parse_triples, to_graph
 
 #: File endings rdflib can read, and the parser each one uses.
@@ -41,7 +43,7 @@ RDF_FORMATS = {
 
 #: Properties that describe an entity's identity rather than a reported fact;
 #: they need no evidence.
-IDENTITY_PROPERTIES = frozenset({RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.wikidata})
+IDENTITY_PROPERTIES = frozenset({RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.wikidata, KG.demonym})
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,30 @@ def load_data(files: list[Path]) -> tuple[list[Triple], dict[str, Path]]:
             if p == supports or (p == rdf_type and o == evidence):
                 origin.setdefault(s, f)
         triples.update(dict.fromkeys(part))
-    return materialise_claims(list(triples), origin), origin
+    materialised = materialise_claims(list(triples), origin)
+    bounded, problems = add_time_bounds(materialised)
+    if problems:
+        raise _bounds_error(materialised, problems)
+    return bounded, origin
+
+
+def _bounds_error(triples: list[Triple], problems) -> EvidenceError:
+    """One error naming each claim whose time bounds do not fit its date, by its statement."""
+    parts: dict[str, dict[str, str]] = defaultdict(dict)
+    names = {_T["subject"]: 0, _T["predicate"]: 1, _T["object"]: 2}
+    wanted = {p.claim for p in problems}
+    for s, p, o in triples:
+        if s in wanted and p in names:
+            parts[s][p] = o
+    lines = []
+    for problem in problems[:50]:
+        got = parts[problem.claim]
+        statement = " ".join(_show(got[p]) for p in names if p in got)
+        lines.append(f"claim {statement}: {problem.message}")
+    return EvidenceError(
+        f"{len(problems)} time bound problem(s):\n  " + "\n  ".join(lines),
+        "\nFix kg:earliest, kg:latest or kg:precision on these claims (README, 'How facts are recorded').",
+    )
 
 
 def load(project: Project | None = None, files: list[Path] | None = None) -> Dataset:
@@ -407,6 +432,8 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
                 )
             )
 
+    problems.extend(_mention_problems(dataset, where))
+
     claims = [s for s, classes in types.items() if _T["Claim"] in classes]
     claimed = {statement(c) for c in claims}
     # The data types events as kg:Meeting, kg:Visit and so on: walk the subclasses.
@@ -425,6 +452,22 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
     if not claims and needs_evidence:
         problems.append(EvidenceProblem("data", "-", "no claims found: every reported fact needs kg:Evidence."))
     return problems
+
+
+def _mention_problems(dataset: Dataset, where) -> list[EvidenceProblem]:
+    """The claims whose quote does not name what they claim (see :mod:`kg.quotecheck`)."""
+    ontology_labels: dict[str, list[str]] = defaultdict(list)
+    for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
+        for term, label in dataset.ontology.subject_objects(p):
+            if isinstance(term, URIRef):
+                ontology_labels[f"<{term}>"].append(str(label))
+    found = check_mentions(dataset.triples, ontology_labels)
+    return [
+        EvidenceProblem(
+            where(m.evidence), f"{_show(m.evidence)} claim {' '.join(_show(t) for t in m.statement)}", m.message
+        )
+        for m in sorted(found, key=lambda m: (_order(m.evidence), m.statement))
+    ]
 
 
 def _subclasses(ontology: Graph, roots) -> set:

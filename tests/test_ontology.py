@@ -71,7 +71,11 @@ def test_shapes_allow_exactly_the_enumerated_values(ontology, shapes, cls, path)
     from rdflib.namespace import SH
 
     enumerated = set(Collection(ontology, ontology.value(KG[cls], OWL.oneOf)))
-    lists = [set(Collection(shapes, lst)) for ps in shapes.subjects(SH.path, KG[path]) for lst in shapes.objects(ps, SH["in"])]
+    lists = [
+        set(Collection(shapes, lst))
+        for ps in shapes.subjects(SH.path, KG[path])
+        for lst in shapes.objects(ps, SH["in"])
+    ]
     assert lists, f"no sh:in list on kg:{path}"
     for allowed in lists:
         assert allowed == enumerated
