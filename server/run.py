@@ -11,7 +11,15 @@ from granian.log import LogLevels
 
 
 def run_serve(
-    *, host: str, port: int, workers: int, threads: int, timeout: float, root: str | None, store: str | None = None
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    timeout: float,
+    root: str | None,
+    out: str | None = None,
+    store: str | None = None,
 ) -> None:
     """Serve /sparql on ``host:port`` with ``workers`` processes of ``threads`` threads each.
 
@@ -24,6 +32,8 @@ def run_serve(
         os.environ["KG_STORE"] = json.dumps(store)  # from_prefixed_env reads JSON
     if root:
         os.environ["KG_ROOT"] = str(root)
+    if out:
+        os.environ["KG_OUT"] = json.dumps(str(out))  # from_prefixed_env reads JSON
     level = os.environ.get("KG_LOG_LEVEL", "warning").lower()
     Granian(
         "server.wsgi:app",

@@ -7,8 +7,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from helpers import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, ROOT, make_project
 from kg.cli import cli
-from tests.conftest import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, ROOT, make_project
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_export_to_file_and_stats(runner, built_mini, tmp_path):
 
 def test_stats_from_the_manifest_equal_counting_the_built_graphs(runner, built_mini):
     from kg.build import read_outputs
-    from kg.load import find_project
+    from kg.project import find_project
     from kg.stats import compute_stats
 
     outputs = read_outputs(find_project(built_mini))
