@@ -255,7 +255,12 @@ def stats(root, out_dir, fmt):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Threads per worker.")
+@click.option(
+    "--threads",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Threads per worker (default: twice the CPU cores plus one, at most 8: as many as Granian runs without a warning).",
+)
 @click.option(
     "--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds a query may run."
 )

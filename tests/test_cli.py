@@ -195,3 +195,30 @@ def test_reasoner_choices_are_the_reasoners_kg_reason_knows():
 
     assert cli.REASONERS == reason.REASONERS
     assert cli.REASONERS[0] == reason.DEFAULT_REASONER
+
+
+def test_every_command_that_reads_a_build_reads_the_out_folder(runner, mini_project, tmp_path):
+    """Build into a folder that is not out/; each reader must answer from it, and none may build out/."""
+    out = tmp_path / "elsewhere"
+    result = invoke(runner, "build", "--root", mini_project, "--out", out)
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+
+    result = invoke(runner, "query", "--root", mini_project, "--out", out, "ASK { ent:M1 kg:location ent:Italy }")
+    assert (result.exit_code, result.output) == (0, "true\n")
+    result = invoke(
+        runner, "export", "--root", mini_project, "--out", out, "--format", "ntriples", "--graph", "asserted"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == (out / "asserted.nt").read_text(encoding="utf-8")
+    result = invoke(runner, "stats", "--root", mini_project, "--out", out, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["triples"]["asserted"] == manifest["triples"]["asserted"]
+    assert not (mini_project / "out").exists(), "a command built out/ instead of reading --out"
+
+
+def test_a_reader_of_an_empty_out_folder_builds_there(runner, mini_project, tmp_path):
+    out = tmp_path / "fresh"
+    result = invoke(runner, "stats", "--root", mini_project, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert (out / "build.json").is_file() and not (mini_project / "out").exists()

@@ -96,3 +96,16 @@ def test_cli_publish(store, mini_project):
     )
     assert down.exit_code == 2
     assert "could not be reached" in down.output and "Traceback" not in down.output
+
+
+def test_publish_reads_the_out_folder(store, mini_project, tmp_path):
+    out = tmp_path / "elsewhere"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--root", str(mini_project), "--out", str(out)]).exit_code == 0
+    result = runner.invoke(
+        cli, ["publish", "--root", str(mini_project), "--out", str(out), "--store", store + "/store"]
+    )
+    assert result.exit_code == 0, result.output
+    asserted = sum(1 for line in (out / "asserted.nt").read_text(encoding="utf-8").splitlines() if line.strip())
+    assert counts(store)["https://w3id.org/ijkg/graph/asserted"] == asserted
+    assert not (mini_project / "out").exists()
