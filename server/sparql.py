@@ -3,7 +3,9 @@
 Updates are refused by every route: the graph is read-only. ``default-graph-uri``
 and ``named-graph-uri`` may name the graphs the endpoint holds (asserted,
 inferred, ontology, shapes); any other IRI gets 400, so nothing is ever fetched.
-GET with no query returns the Service Description.
+GET with no parameters returns the Service Description; GET with protocol parameters
+but no query is 400. A query sent directly (``application/sparql-query``) must be
+UTF-8: another declared charset is 415, a body that does not decode is 400.
 """
 
 from __future__ import annotations
@@ -48,7 +50,13 @@ def sparql():
         if "update" in request.args:
             return error(400, UPDATES_REFUSED)
         if not queries:
-            return service_description()
+            if not request.args:
+                return service_description()
+            given = ", ".join(sorted(request.args))
+            return error(
+                400,
+                f"a 'query' parameter is required with {given}; GET without parameters gives the Service Description.",
+            )
         default_uris = request.args.getlist("default-graph-uri")
         named_uris = request.args.getlist("named-graph-uri")
     else:
@@ -61,11 +69,13 @@ def sparql():
             default_uris = form.getlist("default-graph-uri") + request.args.getlist("default-graph-uri")
             named_uris = form.getlist("named-graph-uri") + request.args.getlist("named-graph-uri")
         elif content_type == "application/sparql-query":
-            body = request.get_data(cache=False)
+            charset = request.mimetype_params.get("charset", "utf-8")
+            if charset.strip().lower() not in ("utf-8", "utf8"):
+                return error(415, f"unsupported charset '{charset}': send the query as UTF-8 (charset=utf-8).")
             try:
-                queries = [body.decode(request.mimetype_params.get("charset", "utf-8"))]
-            except (UnicodeDecodeError, LookupError):
-                return error(400, "the query body is not valid UTF-8.")
+                queries = [request.get_data(cache=False).decode("utf-8")]
+            except UnicodeDecodeError as err:
+                return error(400, f"the query body is not valid UTF-8 (byte {err.start}); send the query as UTF-8.")
             default_uris = request.args.getlist("default-graph-uri")
             named_uris = request.args.getlist("named-graph-uri")
         elif content_type == "application/sparql-update":
