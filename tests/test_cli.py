@@ -11,16 +11,18 @@ from helpers import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, ROOT, make_proje
 from kg.cli import cli
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def runner():
     return CliRunner()
 
 
-@pytest.fixture
-def built_mini(mini_project, runner):
-    result = runner.invoke(cli, ["build", "--root", str(mini_project)])
+@pytest.fixture(scope="module")
+def built_mini(runner, tmp_path_factory):
+    """The one-article project, built once for the module's tests that only read it."""
+    root = make_project(tmp_path_factory.mktemp("mini"), {"mini.ttl": MINI_DATA}, {MINI_ARTICLE_NAME: MINI_ARTICLE})
+    result = runner.invoke(cli, ["build", "--root", str(root)])
     assert result.exit_code == 0, result.output
-    return mini_project
+    return root
 
 
 def invoke(runner, *args):
@@ -175,10 +177,11 @@ def test_stats_from_the_manifest_equal_counting_the_built_graphs(runner, built_m
     assert figures["classes"]["Meeting"]["asserted"] == 1
 
 
-def test_stale_outputs_are_announced(runner, built_mini):
-    data = built_mini / "data" / "mini.ttl"
+def test_stale_outputs_are_announced(runner, mini_project):
+    assert invoke(runner, "build", "--root", mini_project).exit_code == 0
+    data = mini_project / "data" / "mini.ttl"
     data.write_text(data.read_text() + "\n", encoding="utf-8")
-    result = invoke(runner, "stats", "--root", built_mini)
+    result = invoke(runner, "stats", "--root", mini_project)
     assert "the data changed since the last build" in result.output
 
 
