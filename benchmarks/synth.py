@@ -255,6 +255,10 @@ def date_lit(d: dt.date, precision: str = "day") -> str:
     return f'"{d.isoformat()}"^^xsd:date'
 
 
+#: A date literal as the generator writes it, which the build gives time bounds.
+_DATED = re.compile(r'^"[^"]*"\^\^xsd:(date|gYearMonth|gYear)$')
+
+
 def date_text(d: dt.date, precision: str = "day") -> str:
     if precision == "year":
         return str(d.year)
@@ -405,6 +409,8 @@ class Synth:
                 text += f" ; {q} {v}"
             parts.append(text + " ]")
             self.count += 5 + len(quals)
+            if _DATED.match(o) or _DATED.match(quals.get("kg:pointInTime", "")):
+                self.count += 3  # the build adds kg:earliest, kg:latest and kg:precision (kg.timebounds)
             if (s, p, o) not in self.facts:
                 self.facts.add((s, p, o))
                 self.count += 1
@@ -690,7 +696,7 @@ class Synth:
             self.declare_event(art, side)
             self.say(
                 art,
-                f"On the sidelines of the summit, {na} held talks with {nb}.",
+                f"On the sidelines of the summit on {date_text(d)}, {na} held talks with {nb}.",
                 [
                     (side.iri, "kg:participant", pa),
                     (side.iri, "kg:participant", pb),
@@ -751,7 +757,7 @@ class Synth:
             self.declare_event(art, m)
             self.say(
                 art,
-                f"The two ministers met in {b.capital}, where {nb} hosted the talks.",
+                f"The two ministers met in {b.capital} on {date_text(d)}, where {nb} hosted the talks.",
                 [
                     (m.iri, "kg:host", pb),
                     (m.iri, "kg:participant", pa),
@@ -886,10 +892,11 @@ class Synth:
         )
         old = self.rng.choice(AIRCRAFT)
         old_iri = self.entity(f"ent:{local(old)}", "Aircraft", old)
+        in_service = start + self.rng.randint(8, 14)
         self.say(
             art,
-            f"The new {product} of the {label} is meant to replace the {old} and to enter service in {start + self.rng.randint(8, 14)}.",
-            [(iri, "kg:replaces", old_iri), (iri, "kg:operationalDate", f'"{start + 10}"^^xsd:gYear')],
+            f"The new {product} of the {label} is meant to replace the {old} and to enter service in {in_service}.",
+            [(iri, "kg:replaces", old_iri), (iri, "kg:operationalDate", f'"{in_service}"^^xsd:gYear')],
         )
         if self.programmes and self.rng.random() < 0.15:
             prev = self.rng.choice(self.programmes)
@@ -1164,7 +1171,7 @@ class Synth:
             focus = iri
         elif kind == "short_quote":
             evd = self.say(
-                art, "Ties grew.", [(self.country(art, italy), "kg:strategicPartner", self.country(art, japan))]
+                art, "Italy ties.", [(self.country(art, italy), "kg:strategicPartner", self.country(art, japan))]
             )
             focus = evd
         elif kind == "visit_without_destination":

@@ -35,11 +35,12 @@ from kg.namespaces import (
     T_TYPE,
 )
 from kg.project import Project, display_path
+from kg.quotecheck import check_mentions
 from kg.triples import Triple, nt_to_term
 
 #: Properties that describe an entity's identity rather than a reported fact;
 #: they need no evidence.
-IDENTITY_PROPERTIES = frozenset({RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.wikidata})
+IDENTITY_PROPERTIES = frozenset({RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.wikidata, KG.demonym})
 
 
 def claim_nodes(index: dict) -> Iterator[tuple[str, str, str, str | None]]:
@@ -188,6 +189,8 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
                 )
             )
 
+    problems.extend(_mention_problems(dataset, where))
+
     claims = [s for s, classes in types.items() if T_CLAIM in classes]
     claimed = {statement(c) for c in claims}
     # The data types events as kg:Meeting, kg:Visit and so on: walk the subclasses.
@@ -206,6 +209,22 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
     if not claims and needs_evidence:
         problems.append(EvidenceProblem("data", "-", "no claims found: every reported fact needs kg:Evidence."))
     return problems
+
+
+def _mention_problems(dataset: Dataset, where) -> list[EvidenceProblem]:
+    """The claims whose quote does not name what they claim (see :mod:`kg.quotecheck`)."""
+    ontology_labels: dict[str, list[str]] = defaultdict(list)
+    for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
+        for term, label in dataset.ontology.subject_objects(p):
+            if isinstance(term, URIRef):
+                ontology_labels[f"<{term}>"].append(str(label))
+    found = check_mentions(dataset.triples, ontology_labels)
+    return [
+        EvidenceProblem(
+            where(m.evidence), f"{show(m.evidence)} claim {' '.join(show(t) for t in m.statement)}", m.message
+        )
+        for m in sorted(found, key=lambda m: (_order(m.evidence), m.statement))
+    ]
 
 
 def _subclasses(ontology: Graph, roots) -> set:

@@ -34,6 +34,7 @@ from kg.namespaces import (
     bind_prefixes,
 )
 from kg.project import Project, display_path, find_project
+from kg.timebounds import add_time_bounds
 from kg.triples import Triple, nt_to_term, parse_file, parse_triples, to_graph
 
 # The predicates loading and the evidence checks look up by subject.
@@ -97,7 +98,30 @@ def load_data(files: list[Path]) -> tuple[list[Triple], dict[str, Path]]:
             if p == T_SUPPORTS or (p == T_TYPE and o == T_EVIDENCE):
                 origin.setdefault(s, f)
         triples.update(dict.fromkeys(part))
-    return materialise_claims(list(triples), origin), origin
+    materialised = materialise_claims(list(triples), origin)
+    bounded, problems = add_time_bounds(materialised)
+    if problems:
+        raise _bounds_error(materialised, problems)
+    return bounded, origin
+
+
+def _bounds_error(triples: list[Triple], problems) -> EvidenceError:
+    """One error naming each claim whose time bounds do not fit its date, by its statement."""
+    parts: dict[str, dict[str, str]] = defaultdict(dict)
+    names = {T_SUBJECT: 0, T_PREDICATE: 1, T_OBJECT: 2}
+    wanted = {p.claim for p in problems}
+    for s, p, o in triples:
+        if s in wanted and p in names:
+            parts[s][p] = o
+    lines = []
+    for problem in problems[:50]:
+        got = parts[problem.claim]
+        statement = " ".join(show(got[p]) for p in names if p in got)
+        lines.append(f"claim {statement}: {problem.message}")
+    return EvidenceError(
+        f"{len(problems)} time bound problem(s):\n  " + "\n  ".join(lines),
+        "\nFix kg:earliest, kg:latest or kg:precision on these claims (README, 'How facts are recorded').",
+    )
 
 
 def load(project: Project | None = None, files: list[Path] | None = None) -> Dataset:

@@ -72,7 +72,7 @@ art:900_00000000000000aa a kg:Article ;
     kg:publicationDate "2023-01-10"^^xsd:date ;
     kg:dateMethod "Test fixture." .
 
-ent:Italy a kg:Country ; skos:prefLabel "Italy"@en .
+ent:Italy a kg:Country ; skos:prefLabel "Italy"@en ; kg:demonym "Italian"@en .
 ent:Rome a kg:City ; skos:prefLabel "Rome"@en .
 ent:Palazzo_Chigi a kg:Building ; skos:prefLabel "Palazzo Chigi"@en .
 ent:Giorgia_Meloni a kg:Person ; skos:prefLabel "Giorgia Meloni"@en .

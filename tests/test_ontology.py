@@ -51,7 +51,44 @@ def test_status_values_are_closed_lists(ontology):
     from rdflib.collection import Collection
 
     values = Collection(ontology, ontology.value(KG.EventStatus, OWL.oneOf))
-    assert set(values) == {KG.Happened, KG.Planned, KG.Cancelled}
+    assert set(values) == {KG.Happened, KG.Planned, KG.Possible, KG.Rescheduled, KG.Cancelled}
+    values = Collection(ontology, ontology.value(KG.AgreementStatus, OWL.oneOf))
+    assert set(values) == {KG.Possible, KG.Discussed, KG.Proposed, KG.Agreed, KG.Signed, KG.InForce, KG.Ended}
+
+
+@pytest.mark.parametrize(
+    "cls, path",
+    [
+        ("EventStatus", "status"),
+        ("AgreementStatus", "agreementStatus"),
+        ("StatementKind", "statementKind"),
+        ("TimePrecision", "precision"),
+    ],
+)
+def test_shapes_allow_exactly_the_enumerated_values(ontology, shapes, cls, path):
+    """Every sh:in list on a property equals the ontology's owl:oneOf for the property's range."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    enumerated = set(Collection(ontology, ontology.value(KG[cls], OWL.oneOf)))
+    lists = [
+        set(Collection(shapes, lst))
+        for ps in shapes.subjects(SH.path, KG[path])
+        for lst in shapes.objects(ps, SH["in"])
+    ]
+    assert lists, f"no sh:in list on kg:{path}"
+    for allowed in lists:
+        assert allowed == enumerated
+
+
+def test_core_kinds_are_pairwise_disjoint(ontology):
+    from rdflib.collection import Collection
+
+    members = set()
+    for axiom in ontology.subjects(RDF.type, OWL.AllDisjointClasses):
+        members |= set(Collection(ontology, ontology.value(axiom, OWL.members)))
+    for name in ("Person", "Organisation", "Place", "Event", "Agreement", "Document", "Statement"):
+        assert KG[name] in members
 
 
 def test_leader_is_defined_by_holding_a_leader_office(ontology):
