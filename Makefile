@@ -26,8 +26,10 @@ build: $(STAMP) ## Build the graph into out/
 serve: build ## Build the graph and serve it (SPARQL endpoint on http://127.0.0.1:8000/sparql)
 	$(BIN)/kg serve
 
-test: $(STAMP) browser ## Run the test suite (installs Debian's Chromium for the browser tests if missing)
-	$(BIN)/python -m pytest
+JOBS ?= auto
+
+test: $(STAMP) browser ## Run the test suite on every core (JOBS=1 for one process; installs Debian's Chromium if missing)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 browser: ## Install Debian's Chromium for the browser tests, unless a chromium is already on the PATH
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$KG_CHROMIUM" ] || { \

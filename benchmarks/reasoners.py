@@ -60,8 +60,9 @@ def child(reasoner: str, source: Path, result: Path) -> None:
 
 def write_input(root: Path, target: Path) -> int:
     """Load the project at ``root`` as the build does and write ontology and data as N-Triples to ``target``."""
-    from kg.load import find_project, load
-    from kg.rules import term_to_nt
+    from kg.load import load
+    from kg.project import find_project
+    from kg.reason.rules import term_to_nt
 
     dataset = load(find_project(root))
     lines = {" ".join(term_to_nt(x, xsd_string=False) for x in t) + " .\n" for t in dataset.ontology}

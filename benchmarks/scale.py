@@ -51,7 +51,9 @@ NEEDS_BUILD = ("export", "serve")
 def run_stage(stage: str, root: Path, timeout: float) -> dict:
     """Run one stage on the project at ``root`` and return its figures (called in the child)."""
     if stage in ("load", "evidence", "validate", "reason"):
-        from kg.load import check_evidence, find_project, load
+        from kg.evidence import check_evidence
+        from kg.load import load
+        from kg.project import find_project
 
         project = find_project(root)
         if stage == "load":

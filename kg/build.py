@@ -25,15 +25,16 @@ from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import RDF
 
 from kg.errors import KgError
-from kg.export import GRAPH_IRIS, Staged, canonical, nquads_lines, ntriples, trig_from_ntriples
-from kg.load import Dataset, Project, display_path, find_project, load, parse_file, require_evidence
-from kg.namespaces import KG, bind_prefixes
+from kg.evidence import derive_mentions, provenance, require_evidence
+from kg.export import Staged, canonical, nquads_lines, ntriples, trig_from_ntriples
+from kg.load import Dataset, load
+from kg.namespaces import GRAPHS, T_MENTIONED_IN, T_MENTIONS, bind_prefixes
+from kg.project import Project, display_path, find_project
 from kg.reason import DEFAULT_REASONER, reason_nt
 from kg.stats import compute_stats
-from kg.triples import Triple, from_graph, ntriples_text, to_graph
+from kg.triples import from_graph, ntriples_text, parse_file, to_graph
 from kg.validate import DEFAULT_ENGINE, Report, load_shapes, validate
 
 OUTPUT_FILES = (
@@ -46,6 +47,11 @@ OUTPUT_FILES = (
     "validation.ttl",
     "build.json",
 )
+
+
+def stale_message(consequence: str) -> str:
+    """The one wording of the warning that the inputs changed since the build being used."""
+    return f"the data changed since the last build; {consequence}"
 
 
 class ValidationFailed(KgError):
@@ -84,10 +90,10 @@ class Built:
     @property
     def graphs(self) -> dict:
         return {
-            GRAPH_IRIS["asserted"]: self.asserted,
-            GRAPH_IRIS["inferred"]: self.inferred,
-            GRAPH_IRIS["ontology"]: self.ontology,
-            GRAPH_IRIS["shapes"]: self.shapes,
+            GRAPHS["asserted"]: self.asserted,
+            GRAPHS["inferred"]: self.inferred,
+            GRAPHS["ontology"]: self.ontology,
+            GRAPHS["shapes"]: self.shapes,
         }
 
 
@@ -99,30 +105,6 @@ def input_files(project: Project) -> list[Path]:
 def input_digest(project: Project) -> dict[str, str]:
     """SHA-256 of every input file, keyed by its path relative to the project."""
     return {str(f.relative_to(project.root)): hashlib.sha256(f.read_bytes()).hexdigest() for f in input_files(project)}
-
-
-_MENTIONS, _MENTIONED_IN = f"<{KG.mentions}>", f"<{KG.mentionedIn}>"
-_SUBJECT, _OBJECT, _SUPPORTS, _ARTICLE = (f"<{t}>" for t in (RDF.subject, RDF.object, KG.supports, KG.article))
-
-
-def derive_mentions(dataset: Dataset) -> set[Triple]:
-    """Which entities each article mentions: the subjects and objects of the claims its quotes support.
-
-    This is derived by the build, not by OWL-RL, and goes into the inferred graph.
-    """
-    own = f"<{KG}"
-    out: set[Triple] = set()
-    for ev, claims in dataset.index[_SUPPORTS].items():
-        article = dataset.value(ev, _ARTICLE)
-        if article is None:
-            continue
-        for claim in claims:
-            for p in (_SUBJECT, _OBJECT):
-                node = dataset.value(claim, p)
-                if node is not None and node.startswith("<") and not node.startswith(own):
-                    out.add((article, _MENTIONS, node))
-                    out.add((node, _MENTIONED_IN, article))
-    return out
 
 
 def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) -> Built:
@@ -152,8 +134,8 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
     lap("evidence")
     # The sorted N-Triples that the build writes are also what the SHACL engine reads.
     texts = {"asserted.nt": ntriples_text(dataset.triples)}
-    provenance = dataset.provenance()
-    report = validate(None, shapes, dataset.ontology, data_text=texts["asserted.nt"], provenance=provenance)
+    provenance_index = provenance(dataset.index)
+    report = validate(None, shapes, dataset.ontology, data_text=texts["asserted.nt"], provenance=provenance_index)
     lap("validate")
     if not report.conforms:
         raise ValidationFailed(
@@ -161,7 +143,7 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
         )
     ontology = from_graph(dataset.ontology)
     reasoned = reason_nt(ontology + dataset.triples, reasoner)
-    stated = {t for t in dataset.triples if t[1] in (_MENTIONS, _MENTIONED_IN)}
+    stated = {t for t in dataset.triples if t[1] in (T_MENTIONS, T_MENTIONED_IN)}
     inferred = reasoned.inferred | (derive_mentions(dataset) - stated)
     lap("reason")
     texts["inferred.nt"] = ntriples_text(inferred)
@@ -170,7 +152,7 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
         shapes,
         dataset.ontology,
         data_text=texts["asserted.nt"] + texts["inferred.nt"],
-        provenance=provenance,
+        provenance=provenance_index,
     )
     lap("validate_closure")
     if not closure_report.conforms:
@@ -202,15 +184,15 @@ def build(
     unless every step passes.
     """
     project = project or find_project()
-    out = Path(out_dir) if out_dir is not None else project.out_dir
+    out = project.output(out_dir)
     started = time.perf_counter()
     built = compute(project, reasoner)
     t = time.perf_counter()
     # Canonical blank-node labels once per graph; the serialisers below reuse them.
     built.ontology = canonical(built.ontology)
     built.shapes = canonical(built.shapes)
-    texts = {f"{name}.nt": built.texts.get(f"{name}.nt") or ntriples(getattr(built, name)) for name in GRAPH_IRIS}
-    by_graph = {iri: texts[f"{name}.nt"] for name, iri in GRAPH_IRIS.items()}
+    texts = {f"{name}.nt": built.texts.get(f"{name}.nt") or ntriples(getattr(built, name)) for name in GRAPHS}
+    by_graph = {iri: texts[f"{name}.nt"] for name, iri in GRAPHS.items()}
     with Staged(out) as staged:
         for name, text in texts.items():
             staged.write(name, text)
@@ -250,7 +232,7 @@ def ensure_built(project: Project | None = None, out_dir: str | Path | None = No
     Cheaper than :func:`read_outputs`: it parses no graph.
     """
     project = project or find_project()
-    out = Path(out_dir) if out_dir is not None else project.out_dir
+    out = project.output(out_dir)
     if not (out / "build.json").is_file():
         build(project, out)
     manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
@@ -277,7 +259,7 @@ def read_outputs(
     ``stale`` is true when an input changed since that build.
     """
     project = project or find_project()
-    out = Path(out_dir) if out_dir is not None else project.out_dir
+    out = project.output(out_dir)
     manifest_path = out / "build.json"
     if not manifest_path.is_file():
         if not build_if_missing:

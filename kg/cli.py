@@ -50,9 +50,25 @@ class KgGroup(click.Group):
 
 
 def _project(root):
-    from kg.load import find_project
+    from kg.project import find_project
 
     return find_project(root)
+
+
+def _warn_if_stale(stale: bool, consequence: str = "run 'kg build' to refresh.") -> None:
+    from kg.build import stale_message
+
+    if stale:
+        click.echo(f"kg: warning: {stale_message(consequence)}", err=True)
+
+
+def _last_build(root, out_dir):
+    """The project, the build folder and the manifest of its build (building first if there is none)."""
+    from kg.build import ensure_built
+
+    project = _project(root)
+    out = project.output(out_dir)
+    return project, out, ensure_built(project, out)
 
 
 root_option = click.option(
@@ -60,6 +76,13 @@ root_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Project folder (default: $KG_ROOT, else the folder holding ontology/kg.ttl above the working directory).",
+)
+out_option = click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Build folder (default: out/ in the project folder).",
 )
 
 
@@ -71,13 +94,7 @@ def cli():
 
 @cli.command()
 @root_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder (default: out/).",
-)
+@out_option
 @click.option(
     "--reasoner",
     type=click.Choice(REASONERS),
@@ -92,7 +109,7 @@ def build(root, out_dir, reasoner):
     A failed build writes nothing: the previous outputs stay as they were.
     """
     from kg.build import build as run_build
-    from kg.load import display_path
+    from kg.project import display_path
 
     built, out = run_build(_project(root), out_dir, reasoner)
     click.echo(
@@ -120,7 +137,8 @@ def validate(root, files, fmt, closure, engine):
     With FILES, exactly those files are checked (with the ontology), so pass
     data/entities.ttl too when a file refers to registry entities.
     """
-    from kg.load import load, require_evidence
+    from kg.evidence import provenance, require_evidence
+    from kg.load import load
     from kg.reason import reason_nt
     from kg.triples import from_graph, ntriples_text
     from kg.validate import REPORT_FORMATS, load_shapes
@@ -137,7 +155,7 @@ def validate(root, files, fmt, closure, engine):
     if closure:
         text += ntriples_text(reason_nt(from_graph(dataset.ontology) + dataset.triples).inferred)
     report = run_validate(
-        None, shapes, dataset.ontology, engine=engine, data_text=text, provenance=dataset.provenance()
+        None, shapes, dataset.ontology, engine=engine, data_text=text, provenance=provenance(dataset.index)
     )
     click.echo(report.render(fmt), nl=False)
     sys.exit(0 if report.conforms else 1)
@@ -145,6 +163,7 @@ def validate(root, files, fmt, closure, engine):
 
 @cli.command()
 @root_option
+@out_option
 @click.option(
     "--format", "fmt", default="turtle", show_default=True, help="turtle, ntriples, jsonld, trig, nquads or xml."
 )
@@ -158,19 +177,16 @@ def validate(root, files, fmt, closure, engine):
     default=None,
     help="Write to FILE (atomically) instead of standard output.",
 )
-def export(root, fmt, which, output):
+def export(root, out_dir, fmt, which, output):
     """Export the built graph for other tools (GraphDB, Fuseki, Protégé, Neo4j)."""
-    from kg.build import ensure_built
     from kg.export import GRAPH_CHOICES, check_format, export_built, write_atomic
 
     check_format(fmt)
     if which not in GRAPH_CHOICES:
         raise KgError(f"unknown graph '{which}'.", "Use one of: " + ", ".join(GRAPH_CHOICES) + ".")
-    project = _project(root)
-    _, stale = ensure_built(project)
-    if stale:
-        click.echo("kg: warning: the data changed since the last build; run 'kg build' to refresh.", err=True)
-    text = export_built(project.out_dir, which, fmt)
+    _, out, (_, stale) = _last_build(root, out_dir)
+    _warn_if_stale(stale)
+    text = export_built(out, which, fmt)
     if output is None:
         click.echo(text.decode("utf-8"), nl=False)
     else:
@@ -178,17 +194,9 @@ def export(root, fmt, which, output):
         click.echo(f"wrote {output}", err=True)
 
 
-def _outputs(root):
-    from kg.build import read_outputs
-
-    outputs = read_outputs(_project(root))
-    if outputs.stale:
-        click.echo("kg: warning: the data changed since the last build; run 'kg build' to refresh.", err=True)
-    return outputs
-
-
 @cli.command()
 @root_option
+@out_option
 @click.argument("query")
 @click.option(
     "--format",
@@ -204,42 +212,33 @@ def _outputs(root):
     show_default=True,
     help="asserted (no reasoning) or all (asserted, inferred and ontology).",
 )
-def query(root, query, fmt, which):
-    """Run a SPARQL QUERY (a .rq file or the query text) over the built graph."""
-    from rdflib import Graph
-
-    from kg.namespaces import bind_prefixes
-    from kg.query import RESULT_FORMATS, format_result, query_text, run
+def query(root, out_dir, query, fmt, which):
+    """Run a SPARQL QUERY (a .rq file or the query text) over the built graph, with Oxigraph as the endpoint does."""
+    from kg.query import GRAPH_CHOICES, RESULT_FORMATS, format_result, open_build, query_text, run
 
     if fmt not in RESULT_FORMATS:
         raise KgError(f"unknown result format '{fmt}'.", "Use one of: " + ", ".join(RESULT_FORMATS) + ".")
-    if which not in ("asserted", "all"):
+    if which not in GRAPH_CHOICES:
         raise KgError(f"unknown graph '{which}'.", "Use asserted or all.")
     text = query_text(query)
-    outputs = _outputs(root)
-    graph = bind_prefixes(Graph())
-    graph += outputs.asserted
-    graph += outputs.ontology
-    if which == "all":
-        graph += outputs.inferred
-    result = run(graph, text)
-    click.echo(format_result(result, fmt, graph), nl=False)
+    _, out, (_, stale) = _last_build(root, out_dir)
+    _warn_if_stale(stale)
+    click.echo(format_result(run(open_build(out, which), text), fmt), nl=False)
 
 
 @cli.command()
 @root_option
+@out_option
 @click.option("--format", "fmt", default="table", show_default=True, help="table or json.")
-def stats(root, fmt):
+def stats(root, out_dir, fmt):
     """Counts: entities by class (asserted and after reasoning), triples, articles, evidence."""
     import json
 
-    from kg.build import ensure_built
     from kg.stats import render_stats
 
     # The build counted everything already: its manifest answers without parsing a graph.
-    manifest, stale = ensure_built(_project(root))
-    if stale:
-        click.echo("kg: warning: the data changed since the last build; run 'kg build' to refresh.", err=True)
+    _, _, (manifest, stale) = _last_build(root, out_dir)
+    _warn_if_stale(stale)
     counts = manifest["triples"]
     figures = {"triples": {k: counts[k] for k in ("asserted", "inferred", "ontology")}, "classes": manifest["classes"]}
     if fmt == "json":
@@ -252,10 +251,16 @@ def stats(root, fmt):
 
 @cli.command()
 @root_option
+@out_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Threads per worker.")
+@click.option(
+    "--threads",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Threads per worker (default: twice the CPU cores plus one, at most 8: as many as Granian runs without a warning).",
+)
 @click.option(
     "--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds a query may run."
 )
@@ -265,25 +270,20 @@ def stats(root, fmt):
     metavar="URL",
     help="Serve from an external store's SPARQL query endpoint (filled by 'kg publish') instead of the embedded one.",
 )
-def serve(root, host, port, workers, threads, timeout, store):
+def serve(root, out_dir, host, port, workers, threads, timeout, store):
     """Serve the SPARQL endpoint at /sparql and the web pages at / with a production HTTP server (Granian).
 
     It serves the outputs of the last 'kg build', and builds first if there are none.
     With --store it answers from an external SPARQL store instead, with the same limits.
     """
-    from kg.build import ensure_built
-    from server.run import run_serve
-
-    project = _project(root)
-    manifest, stale = ensure_built(project)
-    if stale:
-        click.echo("kg: warning: the data changed since the last build; serving the last build.", err=True)
+    project, out, (manifest, stale) = _last_build(root, out_dir)
+    _warn_if_stale(stale, "serving the last build.")
     source = "the embedded store"
     if store:
-        from kg.publish import graph_iris
-        from server.remote import check_store
+        from kg.namespaces import GRAPHS
+        from kg.store import check_store
 
-        held = check_store(store, graph_iris(None), manifest["triples"], timeout=min(timeout, 30))
+        held = check_store(store, GRAPHS, timeout=min(timeout, 30))
         differ = [n for n, c in held.items() if c != manifest["triples"].get(n)]
         if differ:
             click.echo(
@@ -296,13 +296,23 @@ def serve(root, host, port, workers, threads, timeout, store):
         f"serving http://{host}:{port}/ and /sparql from {source} ({workers} workers, query timeout {timeout:g} s)",
         err=True,
     )
+    from server.run import run_serve  # the one place the command line reaches into the server
+
     run_serve(
-        host=host, port=port, workers=workers, threads=threads, timeout=timeout, root=str(project.root), store=store
+        host=host,
+        port=port,
+        workers=workers,
+        threads=threads,
+        timeout=timeout,
+        root=str(project.root),
+        out=str(out),
+        store=store,
     )
 
 
 @cli.command()
 @root_option
+@out_option
 @click.option(
     "--store", required=True, help="The store's Graph Store Protocol URL (for Oxigraph: http://host:7878/store)."
 )
@@ -312,21 +322,18 @@ def serve(root, host, port, workers, threads, timeout, store):
     help="Name the graphs PREFIX + asserted|inferred|ontology|shapes instead of the project's IRIs.",
 )
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(1, 3600), help="Seconds per request.")
-def publish(root, store, graph_prefix, timeout):
+def publish(root, out_dir, store, graph_prefix, timeout):
     """Load the built graphs into an external store (SPARQL 1.1 Graph Store Protocol).
 
     Replaces the four named graphs this project owns and nothing else, then checks
     their triple counts. Credentials come from KG_STORE_USER and KG_STORE_PASSWORD,
     or KG_STORE_TOKEN, never from the command line.
     """
-    from kg.build import ensure_built
     from kg.publish import publish as run_publish
 
-    project = _project(root)
-    _, stale = ensure_built(project)
-    if stale:
-        click.echo("kg: warning: the data changed since the last build; publishing the last build.", err=True)
-    for item in run_publish(project.out_dir, store, graph_prefix=graph_prefix, timeout=timeout):
+    _, out, (_, stale) = _last_build(root, out_dir)
+    _warn_if_stale(stale, "publishing the last build.")
+    for item in run_publish(out, store, graph_prefix=graph_prefix, timeout=timeout):
         click.echo(f"published {item.triples:>6} triples to <{item.iri}>")
 
 

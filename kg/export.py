@@ -20,13 +20,8 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
 from kg.errors import UsageError
-from kg.namespaces import (
-    GRAPH_ASSERTED,
-    GRAPH_INFERRED,
-    GRAPH_ONTOLOGY,
-    GRAPH_SHAPES,
-    bind_prefixes,
-)
+from kg.namespaces import GRAPHS, PREFIXES, bind_prefixes
+from kg.triples import parse_file
 
 #: Export format name -> (rdflib serializer, file ending, media type).
 FORMATS = {
@@ -40,13 +35,6 @@ FORMATS = {
 
 #: Which part of the graph to export.
 GRAPH_CHOICES = ("asserted", "inferred", "all")
-
-GRAPH_IRIS = {
-    "asserted": GRAPH_ASSERTED,
-    "inferred": GRAPH_INFERRED,
-    "ontology": GRAPH_ONTOLOGY,
-    "shapes": GRAPH_SHAPES,
-}
 
 
 def check_format(fmt: str) -> str:
@@ -104,8 +92,6 @@ def nquads_lines(texts: dict) -> Iterator[str]:
 
 def trig(graphs: dict[URIRef, Graph]) -> str:
     """TriG of several named graphs: the prefixes once, then each graph's Turtle body in a GRAPH block."""
-    from kg.namespaces import PREFIXES
-
     prefixes = {f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()}
     blocks = []
     for name in sorted(graphs):
@@ -134,8 +120,6 @@ def serialize(graphs: dict[URIRef, Graph], fmt: str) -> str:
         return ntriples(union)
     union = canonical(union)
     if fmt == "jsonld":
-        from kg.namespaces import PREFIXES
-
         context = {p: str(ns) for p, ns in PREFIXES.items()}
         return union.serialize(format="json-ld", context=context, indent=2, sort_keys=True)
     return union.serialize(format=FORMATS[fmt][0])
@@ -160,17 +144,15 @@ def export_built(out_dir: str | os.PathLike, which: str, fmt: str) -> bytes:
     names = ["asserted", "inferred", "ontology"] if which == "all" else [which]
     out_dir = Path(out_dir)
     if fmt == "jsonld":
-        from kg.load import parse_file
-
-        graphs = {GRAPH_IRIS[n]: parse_file(out_dir / f"{n}.nt") for n in names}
+        graphs = {GRAPHS[n]: parse_file(out_dir / f"{n}.nt") for n in names}
         return serialize(graphs, fmt).encode("utf-8")
     texts = {n: (out_dir / f"{n}.nt").read_text(encoding="utf-8") for n in names}
     if fmt == "ntriples":
         return merge_sorted(list(texts.values())).encode("utf-8")
     if fmt == "nquads":
-        return nquads({GRAPH_IRIS[n]: None for n in names}, {GRAPH_IRIS[n]: texts[n] for n in names}).encode("utf-8")
+        return nquads({GRAPHS[n]: None for n in names}, {GRAPHS[n]: texts[n] for n in names}).encode("utf-8")
     if fmt == "trig":
-        return trig_from_ntriples({GRAPH_IRIS[n]: texts[n] for n in names})
+        return trig_from_ntriples({GRAPHS[n]: texts[n] for n in names})
     return _oxigraph_serialize({None: merge_sorted([texts[n] for n in names])}, fmt)
 
 
@@ -190,8 +172,6 @@ def _oxigraph_serialize(texts: dict, fmt: str, output=None) -> bytes | None:
     texts to the serialiser, so memory stays flat whatever the size.
     """
     import pyoxigraph as ox
-
-    from kg.namespaces import PREFIXES
 
     def quads():
         for name in sorted(texts, key=lambda n: "" if n is None else str(n)):

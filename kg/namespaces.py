@@ -22,6 +22,29 @@ GRAPH_INFERRED = GRAPH.inferred
 GRAPH_ONTOLOGY = GRAPH.ontology
 GRAPH_SHAPES = GRAPH.shapes
 
+#: The named graphs by name, as IRI strings: the one table every module reads them from.
+GRAPHS = {
+    "asserted": str(GRAPH_ASSERTED),
+    "inferred": str(GRAPH_INFERRED),
+    "ontology": str(GRAPH_ONTOLOGY),
+    "shapes": str(GRAPH_SHAPES),
+}
+
+#: The graphs whose union is the default graph of a query (the shapes are a named graph only).
+DEFAULT_GRAPHS = ("asserted", "inferred", "ontology")
+
+
+def nt(iri) -> str:
+    """The N-Triples term string of an IRI: ``<iri>``."""
+    return f"<{iri}>"
+
+
+#: The terms loading, evidence checks and the build look up, as N-Triples term strings.
+T_TYPE, T_SUBJECT, T_PREDICATE, T_OBJECT = (nt(t) for t in (RDF.type, RDF.subject, RDF.predicate, RDF.object))
+T_SUPPORTS, T_ARTICLE, T_QUOTE, T_FILE_NAME = (nt(t) for t in (KG.supports, KG.article, KG.quote, KG.fileName))
+T_EVIDENCE, T_CLAIM = nt(KG.Evidence), nt(KG.Claim)
+T_MENTIONS, T_MENTIONED_IN = nt(KG.mentions), nt(KG.mentionedIn)
+
 PREFIXES = {
     "kg": KG,
     "ent": ENT,

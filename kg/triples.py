@@ -7,11 +7,13 @@ terms, so a set of such triples is a graph, and a sorted list of
 ``f"{s} {p} {o} ."`` lines is its N-Triples file. They are parsed by pyoxigraph
 (about fifteen times faster than rdflib's Turtle parser) and take far less memory
 than rdflib's term objects; :func:`to_graph` gives an rdflib graph when one is
-wanted. This module does not materialise claims or check anything.
+wanted, and :func:`parse_file` reads a file with rdflib where a library needs its
+graph. This module does not materialise claims or check anything.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -19,24 +21,26 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import LoadError
 from kg.namespaces import bind_prefixes
+from kg.project import display_path
 
 Triple = tuple[str, str, str]
 
-#: File endings pyoxigraph reads, and the format each one is.
-NATIVE_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".n3": ox.RdfFormat.N3,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
+#: File endings the project reads: the pyoxigraph format and the rdflib parser of each.
+FILE_FORMATS = {
+    ".ttl": (ox.RdfFormat.TURTLE, "turtle"),
+    ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
+    ".nq": (ox.RdfFormat.N_QUADS, "nquads"),
+    ".trig": (ox.RdfFormat.TRIG, "trig"),
+    ".n3": (ox.RdfFormat.N3, "n3"),
+    ".jsonld": (ox.RdfFormat.JSON_LD, "json-ld"),
+    ".json": (ox.RdfFormat.JSON_LD, "json-ld"),
+    ".rdf": (ox.RdfFormat.RDF_XML, "xml"),
+    ".owl": (ox.RdfFormat.RDF_XML, "xml"),
+    ".xml": (ox.RdfFormat.RDF_XML, "xml"),
 }
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -46,15 +50,12 @@ def parse_triples(path: str | Path) -> list[Triple]:
     """The triples of one RDF file, with blank nodes renamed apart from every other file's.
 
     Raises :class:`~kg.errors.LoadError` naming the file and line, with the same
-    message :func:`kg.load.parse_file` gives, when the file is missing or not valid RDF.
+    message :func:`parse_file` gives, when the file is missing or not valid RDF.
     """
-    from kg.load import display_path, parse_file, rdf_format_for
-
     path = Path(path)
     if not path.is_file():
         raise LoadError(f"{display_path(path)}: no such file.", "Check the path.")
-    rdf_format_for(path)  # an unknown ending gets the usual message
-    fmt = NATIVE_FORMATS[path.suffix.lower()]
+    fmt = _formats_for(path)[0]
     intern = sys.intern
     try:
         return [
@@ -67,6 +68,49 @@ def parse_triples(path: str | Path) -> list[Triple]:
         where = f"line {err.lineno}: " if isinstance(err, SyntaxError) and err.lineno else ""
         msg = str(err).split(": ", 1)[-1] if where else str(err)
         raise LoadError(f"{display_path(path)}: {where}{msg}.", "Fix the file at that line.") from None
+
+
+def _formats_for(path: Path) -> tuple[ox.RdfFormat, str]:
+    formats = FILE_FORMATS.get(path.suffix.lower())
+    if formats is None:
+        raise LoadError(
+            f"{path}: unknown RDF file ending '{path.suffix}'.",
+            "Use one of " + ", ".join(sorted(FILE_FORMATS)) + ".",
+        )
+    return formats
+
+
+def parse_file(path: str | os.PathLike, graph: Graph | None = None) -> Graph:
+    """Parse one RDF file with rdflib into ``graph`` (a new graph if None) and return it.
+
+    For the places that need an rdflib graph (the ontology, the shapes, references in
+    tests). Raises :class:`LoadError` naming the file and, for Turtle, the line, when the
+    file is missing or not valid RDF.
+    """
+    path = Path(path)
+    graph = bind_prefixes(Graph()) if graph is None else graph
+    shown = display_path(path)
+    if not path.is_file():
+        raise LoadError(f"{shown}: no such file.", "Check the path.")
+    fmt = _formats_for(path)[1]
+    try:
+        graph.parse(path, format=fmt)
+    except BadSyntax as err:
+        why = getattr(err, "_why", str(err))
+        line = getattr(err, "lines", 0) + 1
+        hint = "Fix the syntax at that line."
+        if "not bound" in why:
+            prefix = why.split('"')[1] if '"' in why else why
+            hint = f"Add '@prefix {prefix} <...> .' to the file (kg/namespaces.py lists the project's prefixes)."
+        raise LoadError(f"{shown}: line {line}: {why}.", hint) from None
+    except UnicodeDecodeError as err:
+        raise LoadError(
+            f"{shown}: not UTF-8 text ({err.reason} at byte {err.start}).", "Save the file as UTF-8."
+        ) from None
+    except Exception as err:  # rdflib's other parsers raise many kinds of error
+        msg = " ".join(str(err).split()) or type(err).__name__
+        raise LoadError(f"{shown}: not valid {fmt}: {msg}", "Fix the file or check its ending.") from None
+    return graph
 
 
 def from_graph(graph: Graph) -> list[Triple]:
@@ -165,11 +209,12 @@ def iri(term: str) -> str | None:
 
 
 __all__ = [
-    "NATIVE_FORMATS",
+    "FILE_FORMATS",
     "Triple",
     "from_graph",
     "iri",
     "ntriples_text",
+    "parse_file",
     "parse_triples",
     "to_graph",
     "to_rdflib",

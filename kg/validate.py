@@ -31,8 +31,9 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.util import from_n3
 
 from kg.errors import ShapesError, UsageError
+from kg.evidence import provenance_of
 from kg.namespaces import bind_prefixes
-from kg.triples import term_to_nt
+from kg.triples import from_graph, parse_file, term_to_nt
 
 REPORT_FORMATS = ("text", "turtle", "json")
 
@@ -127,8 +128,6 @@ def _sort_key(r: Result):
 
 
 def load_shapes(path) -> Graph:
-    from kg.load import parse_file
-
     try:
         return parse_file(path)
     except Exception as err:
@@ -156,7 +155,7 @@ def validate(
         data_text: N-Triples to check instead of ``data``, for a caller that has them
             already (the build writes them anyway); ``data`` may then be None.
         provenance: which articles each node comes from, keyed by N-Triples term
-            (:meth:`kg.load.Dataset.provenance`); computed from ``data`` when not given.
+            (:func:`kg.evidence.provenance`); computed from ``data`` when not given.
 
     Returns a :class:`Report`. Warnings do not make the data non-conforming.
     """
@@ -393,7 +392,4 @@ def _describe_path(g: Graph, node) -> str | None:
 
 def _article_index(data: Graph) -> dict[str, set[str]]:
     """Map nodes (as N-Triples terms) to the ids of the articles whose evidence mentions them."""
-    from kg.load import Dataset
-    from kg.triples import from_graph
-
-    return Dataset(ontology=Graph(), triples=from_graph(data), files=[]).provenance()
+    return provenance_of(from_graph(data))

@@ -1,4 +1,4 @@
-"""Query evaluation for the endpoint: Oxigraph in a child process, bounded in time and size, with a cache.
+"""Query evaluation for the endpoint: Oxigraph in a child process, bounded in time and size.
 
 rdflib authors, checks and reasons over the graph; serving uses pyoxigraph, a
 native SPARQL engine made for this field, over the build's N-Quads. Each web
@@ -9,7 +9,9 @@ crashes the evaluator (for example through deep nesting) costs the evaluator,
 never the web worker.
 
 The engine never fetches anything: queries with SERVICE are refused before
-evaluation, and FROM / FROM NAMED only name graphs held in the store.
+evaluation (:mod:`server.checks`), and FROM / FROM NAMED only name graphs held in
+the store. Which media type to answer with is decided before evaluation
+(:mod:`server.negotiate`), for each kind of result the query may give.
 """
 
 from __future__ import annotations
@@ -19,38 +21,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.query import strip_lexical, uses_service
-
-# Media types, in the order they are preferred when the client accepts anything.
-RESULT_TYPES = {
-    "application/sparql-results+json": "JSON",
-    "application/json": "JSON",
-    "application/sparql-results+xml": "XML",
-    "application/xml": "XML",
-    "text/csv": "CSV",
-    "text/tab-separated-values": "TSV",
-    "text/xml": "XML",
-}
-GRAPH_TYPES = {
-    "text/turtle": "TURTLE",
-    "application/n-triples": "N_TRIPLES",
-    "text/plain": "N_TRIPLES",
-    "application/rdf+xml": "RDF_XML",
-    "application/ld+json": "JSON_LD",
-    "application/trig": "TRIG",
-    "application/n-quads": "N_QUADS",
-}
-DEFAULT_RESULT_TYPE = "application/sparql-results+json"
-DEFAULT_GRAPH_TYPE = "text/turtle"
-
-
-class QueryRefused(Exception):
-    """A query the endpoint will not run; ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
+from server.checks import QueryRefused, check_query
+from server.negotiate import BOOLEAN_TYPES, GRAPH_TYPES, RESULT_TYPES, negotiated
 
 
 @dataclass(frozen=True)
@@ -58,72 +30,6 @@ class Answer:
     status: int
     body: bytes
     media_type: str
-
-
-# --- static checks -----------------------------------------------------------------
-
-
-def check_query(query: str, max_depth: int) -> None:
-    """Refuse what the endpoint never runs: SERVICE (it would make the server fetch a URL),
-    updates, and nesting deeper than ``max_depth``."""
-    if uses_service(query):
-        raise QueryRefused(400, "SERVICE is not allowed: this endpoint answers from its own graph and fetches nothing.")
-    depth = deepest = 0
-    for ch in strip_lexical(query):
-        if ch in "{(":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "})":
-            depth -= 1
-    if deepest > max_depth:
-        raise QueryRefused(400, f"the query nests {deepest} levels deep; the limit is {max_depth}.")
-
-
-# --- content negotiation -------------------------------------------------------------
-
-
-def parse_accept(header: str | None) -> list[str]:
-    """Media ranges of an Accept header, best first (q-values, then specificity, then order)."""
-    if not header:
-        return []
-    ranges = []
-    for i, part in enumerate(header.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.lower().startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q <= 0:
-            continue
-        specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
-        ranges.append((-q, -specificity, i, media))
-    return [m for *_, m in sorted(ranges)]
-
-
-def choose(accept: list[str], table: dict[str, str], default: str) -> str:
-    """The first media type of ``table`` that ``accept`` allows; ``default`` when none matches."""
-    for media in accept:
-        if media in table:
-            return media
-        if media == "*/*":
-            return default
-        if media.endswith("/*"):
-            major = media[:-1]
-            if default.startswith(major):
-                return default
-            for candidate in table:
-                if candidate.startswith(major):
-                    return candidate
-    return default
-
-
-# --- the evaluator process -------------------------------------------------------------
 
 
 class _Limit(Exception):
@@ -152,20 +58,17 @@ class _BoundedBuffer:
 def _evaluator_main(conn, nquads: str, default_graph: list[str]) -> None:  # pragma: no cover - runs in a child
     import pyoxigraph as ox
 
-    from kg.namespaces import PREFIXES
+    from kg.query import OX_PREFIXES as prefixes
+    from kg.query import load_store
 
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    store = ox.Store()
-    store.load(path=nquads, format=ox.RdfFormat.N_QUADS)
-    for name in default_graph:
-        store.update(f"ADD <{name}> TO DEFAULT")
+    store = load_store(nquads, default_graph)
     conn.send(("ready", len(store)))
     while True:
         try:
             request = conn.recv()
         except EOFError:
             return
-        query, accept, default_uris, named_uris, max_bytes = request
+        query, (boolean_media, solutions_media, graph_media), default_uris, named_uris, max_bytes = request
         try:
             kwargs = {}
             if default_uris:
@@ -174,20 +77,14 @@ def _evaluator_main(conn, nquads: str, default_graph: list[str]) -> None:  # pra
                 kwargs["named_graphs"] = [ox.NamedNode(u) for u in named_uris]
             result = store.query(query, prefixes=prefixes, **kwargs)
             if isinstance(result, ox.QueryBoolean):
-                media = choose(
-                    accept,
-                    {k: v for k, v in RESULT_TYPES.items() if v in ("JSON", "XML")}
-                    | {"text/csv": "CSV", "text/tab-separated-values": "TSV"},
-                    DEFAULT_RESULT_TYPE,
-                )
-                body = _serialize_boolean(bool(result), RESULT_TYPES[media])
-                conn.send(("ok", 200, body, media))
+                body = _serialize_boolean(bool(result), BOOLEAN_TYPES[boolean_media])
+                conn.send(("ok", 200, body, boolean_media))
                 continue
             if isinstance(result, ox.QuerySolutions):
-                media = choose(accept, RESULT_TYPES, DEFAULT_RESULT_TYPE)
+                media = solutions_media
                 fmt = getattr(ox.QueryResultsFormat, RESULT_TYPES[media])
             else:
-                media = choose(accept, GRAPH_TYPES, DEFAULT_GRAPH_TYPE)
+                media = graph_media
                 fmt = getattr(ox.RdfFormat, GRAPH_TYPES[media])
             buf = _BoundedBuffer(max_bytes)
             try:
@@ -258,7 +155,7 @@ class Evaluator:
     def run(
         self,
         query: str,
-        accept: list[str],
+        media: tuple[str, str, str],
         default_uris: list[str],
         named_uris: list[str],
         *,
@@ -268,7 +165,7 @@ class Evaluator:
         with self._lock:
             if self._proc is None or not self._proc.is_alive():
                 self._restart()
-            self._conn.send((query, accept, default_uris, named_uris, max_bytes))
+            self._conn.send((query, media, default_uris, named_uris, max_bytes))
             if not self._conn.poll(timeout):
                 self._restart()
                 raise QueryRefused(
@@ -308,10 +205,11 @@ class Engine:
     def start(self) -> None:
         self.evaluator.start()
 
-    def answer(self, query: str, accept_header: str | None, default_uris: list[str], named_uris: list[str]) -> Answer:
+    def answer(self, query: str, accept, default_uris: list[str], named_uris: list[str]) -> Answer:
+        """Check ``query`` and evaluate it; ``accept`` is the request's :class:`~werkzeug.datastructures.MIMEAccept`."""
         check_query(query, self.max_depth)
         return self.evaluator.run(
-            query, parse_accept(accept_header), default_uris, named_uris, timeout=self.timeout, max_bytes=self.max_bytes
+            query, negotiated(accept), default_uris, named_uris, timeout=self.timeout, max_bytes=self.max_bytes
         )
 
     def close(self) -> None:

@@ -17,11 +17,12 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, send_file, url_for
 from rdflib import Graph
 
-from kg.load import _normalise
+from kg.evidence import normalise
 from kg.namespaces import PREFIXES
 from kg.query import read_stored
 from server import graphdata as gd
-from server.engine import QueryRefused, choose, parse_accept
+from server.checks import QueryRefused
+from server.negotiate import best
 
 bp = Blueprint("pages", __name__)
 
@@ -48,7 +49,7 @@ def negotiate() -> str:
         if fmt not in FORMAT_PARAM:
             abort(400, description=f"unknown format '{fmt}': use one of {', '.join(FORMAT_PARAM)}.")
         return FORMAT_PARAM[fmt]
-    return choose(parse_accept(request.headers.get("Accept")), PAGE_TYPES, "text/html")
+    return best(request.accept_mimetypes, PAGE_TYPES, "text/html")
 
 
 def _vary(response: Response) -> Response:
@@ -72,7 +73,7 @@ def template_helpers(state):
 def stored_queries() -> list:
     """The stored questions, read once per worker (they belong to the build being served, like the graph)."""
     if "kg_queries" not in current_app.extensions:
-        folder = current_app.extensions["kg_project"].root / "queries"
+        folder = current_app.extensions["kg_project"].queries_dir
         current_app.extensions["kg_queries"] = [read_stored(p) for p in sorted(folder.glob("*.rq"))]
     return current_app.extensions["kg_queries"]
 
@@ -209,7 +210,7 @@ def named_graph(name: str):
     if name not in GRAPH_FILES:
         abort(404, description=f"no graph '{name}': the graphs are {', '.join(sorted(GRAPH_FILES))}.")
     media = negotiate()
-    path = current_app.extensions["kg_project"].out_dir / f"{name}.nt"
+    path = current_app.extensions["kg_out"] / f"{name}.nt"
     if media == "application/ld+json":
         abort(406, description="named graphs are served as N-Triples or Turtle; ask for text/turtle.")
     if media in RDF_TYPES:
@@ -236,7 +237,7 @@ def highlight(text: str, quotes: list[tuple[str, str]]) -> tuple[list[tuple[str,
     norm, where = [], []
     space = True
     for i, ch in enumerate(text):
-        t = _normalise(ch)
+        t = normalise(ch)
         if not t:
             if not space:
                 norm.append(" ")
@@ -249,7 +250,7 @@ def highlight(text: str, quotes: list[tuple[str, str]]) -> tuple[list[tuple[str,
     flat = "".join(norm)
     marks, missing = [], []
     for qid, quote in quotes:
-        q = _normalise(quote)
+        q = normalise(quote)
         pos = flat.find(q) if q else -1
         if pos < 0:
             missing.append(qid)
@@ -354,7 +355,7 @@ def validation_results(path: Path) -> list[dict]:
 
 @bp.get("/validation")
 def validation():
-    path = current_app.extensions["kg_project"].out_dir / "validation.ttl"
+    path = current_app.extensions["kg_out"] / "validation.ttl"
     media = negotiate()
     if media in RDF_TYPES and media != "application/ld+json":
         return _vary(send_file(path, mimetype="text/turtle", download_name="validation.ttl", max_age=60))

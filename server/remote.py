@@ -8,44 +8,19 @@ come within the time limit and fit the size limit. The dataset is made explicit 
 every request (the asserted, inferred and ontology graphs as the default graph, the
 four graphs as named graphs), so a query means the same here as on the embedded store.
 
-Credentials for the store come from ``KG_STORE_USER`` and ``KG_STORE_PASSWORD`` or
-``KG_STORE_TOKEN``, as for ``kg publish``; the server never follows a redirect.
+The HTTP client, with the credentials (``KG_STORE_USER`` and ``KG_STORE_PASSWORD`` or
+``KG_STORE_TOKEN``, as for ``kg publish``), is :mod:`kg.store`; it never follows a redirect.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
+from kg.query import missing_prologue
+from kg.store import StoreQueryError, check_store_url, sparql_query
+from server.checks import QueryRefused, check_query, held_graphs
+from server.engine import Answer
+from server.negotiate import accept_of
 
-from kg import publish
-from kg.errors import KgError
-from kg.namespaces import PREFIXES
-from kg.publish import auth_header
-from kg.query import looks_like_update, strip_lexical, strip_strings_and_comments
-from server.engine import Answer, QueryRefused, check_query
-
-_PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
-_FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<([^>]*)>", re.IGNORECASE)
 DEFAULT_ACCEPT = "application/sparql-results+json, text/turtle;q=0.9, */*;q=0.1"
-
-
-class StoreError(KgError):
-    """The external store cannot be used: unreachable, refusing, or without the published graphs."""
-
-    exit_code = 2
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def check_store_url(url: str) -> str:
-    return publish.check_store_url(url, StoreError, "SPARQL query endpoint URL")
 
 
 class RemoteEngine:
@@ -67,121 +42,39 @@ class RemoteEngine:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_depth = max_depth
-        self._opener = urllib.request.build_opener(_NoRedirect)
 
     def start(self) -> None:
-        """Nothing to start: the store runs on its own. :func:`check_store` says whether it is usable."""
+        """Nothing to start: the store runs on its own. :func:`kg.store.check_store` says whether it is usable."""
 
     def close(self) -> None:
         pass
 
-    def answer(self, query: str, accept_header: str | None, default_uris: list[str], named_uris: list[str]) -> Answer:
-        check_query(query, self.max_depth)
-        if looks_like_update(query):
-            raise QueryRefused(400, "updates are not supported: this endpoint is read-only.")
+    def answer(self, query: str, accept, default_uris: list[str], named_uris: list[str]) -> Answer:
+        """Check ``query`` as the embedded engine does, then ask the store; ``accept`` is the request's MIMEAccept."""
+        seen = check_query(query, self.max_depth, refuse_updates=True)
         params: list[tuple[str, str]] = []
-        named_in_query = _FROM.findall(strip_strings_and_comments(query))
         known = set(self.named_graphs)
-        for _, iri in named_in_query:
+        for iri in seen.from_graphs:
             if iri not in known:
                 raise QueryRefused(
-                    400,
-                    f"FROM <{iri}> names a graph this endpoint does not hold; it holds only "
-                    + ", ".join(f"<{g}>" for g in sorted(known))
-                    + " and fetches nothing.",
+                    400, f"FROM <{iri}> names a graph this endpoint does not hold; it holds only " + held_graphs(known)
                 )
         if default_uris or named_uris:
             params += [("default-graph-uri", u) for u in default_uris]
             params += [("named-graph-uri", u) for u in named_uris]
-        elif not named_in_query:
+        elif not seen.from_graphs:
             params += [("default-graph-uri", u) for u in self.default_graph]
             params += [("named-graph-uri", u) for u in self.named_graphs]
-        body = (prologue_for(query) + query).encode("utf-8")
-        url = self.url + ("&" if "?" in self.url else "?") + urllib.parse.urlencode(params) if params else self.url
-        request = urllib.request.Request(
-            url,
-            data=body,
-            method="POST",
-            headers={
-                "Content-Type": "application/sparql-query; charset=utf-8",
-                "Accept": accept_header or DEFAULT_ACCEPT,
-                **auth_header(),
-            },
-        )
-        deadline = time.monotonic() + self.timeout
+        header = accept_of(accept).to_header()
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                data = _read_bounded(response, self.max_bytes, deadline, self.timeout)
-                media = response.headers.get_content_type()
-                return Answer(200, data, media)
-        except urllib.error.HTTPError as err:
-            detail = " ".join(err.read(400).decode("utf-8", "replace").split())
-            if err.code in (400, 406, 415):
-                raise QueryRefused(400, f"the store refused the query: {detail}") from None
-            raise QueryRefused(502, f"the store answered {err.code} {err.reason}: {detail}") from None
-        except TimeoutError:
-            raise QueryRefused(
-                503, f"the store did not answer within the {self.timeout:g} s limit; narrow the query or add a LIMIT."
-            ) from None
-        except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            if isinstance(reason, TimeoutError):
-                raise QueryRefused(
-                    503,
-                    f"the store did not answer within the {self.timeout:g} s limit; narrow the query or add a LIMIT.",
-                ) from None
-            raise QueryRefused(502, f"the store could not be reached ({reason}); try again later.") from None
-
-
-def _read_bounded(response, limit: int, deadline: float, timeout: float) -> bytes:
-    parts, size = [], 0
-    while True:
-        if time.monotonic() > deadline:
-            raise QueryRefused(
-                503, f"the store did not answer within the {timeout:g} s limit; narrow the query or add a LIMIT."
+            media, body = sparql_query(
+                self.url,
+                missing_prologue(query, seen.prefixes) + query,
+                accept=header or DEFAULT_ACCEPT,
+                params=params,
+                timeout=self.timeout,
+                max_bytes=self.max_bytes,
             )
-        chunk = response.read(65536)
-        if not chunk:
-            return b"".join(parts)
-        size += len(chunk)
-        if size > limit:
-            raise QueryRefused(413, f"the result is larger than {limit} bytes; add a LIMIT or narrow the query.")
-        parts.append(chunk)
-
-
-def prologue_for(query: str) -> str:
-    """PREFIX lines for the project's prefixes that ``query`` does not declare itself."""
-    declared = {(m.group(1) or "") for m in _PREFIX_DECL.finditer(strip_lexical(query))}
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
-
-
-def check_store(url: str, graphs: dict[str, str], expected: dict[str, int], timeout: float = 10.0) -> dict[str, int]:
-    """Count the triples the store holds in each graph; raise :class:`StoreError` when it cannot serve.
-
-    ``expected`` is the build's count per graph name; a store with no triples in a graph
-    has not been published to.
-    """
-    engine = RemoteEngine(url, graphs, timeout=timeout, max_bytes=1 << 20, max_depth=64)
-    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    try:
-        answer = engine.answer(query, "application/sparql-results+json", [], list(graphs.values()))
-        rows = json.loads(answer.body)["results"]["bindings"]
-    except QueryRefused as err:
-        raise StoreError(
-            f"the store at {url} cannot be queried: {err.message}",
-            "Start the store, or give its SPARQL query endpoint (for Oxigraph: http://host:7878/query).",
-        ) from None
-    except (ValueError, KeyError):
-        raise StoreError(
-            f"{url} did not answer with SPARQL JSON results.",
-            "Give the store's SPARQL query endpoint (for Oxigraph: http://host:7878/query), not its web page.",
-        ) from None
-    held = {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
-    counts = {name: held.get(iri, 0) for name, iri in graphs.items()}
-    empty = [graphs[n] for n in ("asserted", "inferred", "ontology") if counts[n] == 0]
-    if empty:
-        raise StoreError(
-            f"the store at {url} holds no triples in <{empty[0]}>.",
-            "Publish the graphs first: kg publish --store <the store's Graph Store Protocol URL>.",
-        )
-    return counts
+        except StoreQueryError as err:
+            raise QueryRefused(err.status, err.message) from None
+        return Answer(200, body, media)

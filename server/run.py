@@ -10,8 +10,25 @@ from granian.constants import Interfaces
 from granian.log import LogLevels
 
 
+def default_threads() -> int:
+    """Threads per worker: twice the CPU cores plus one, at most 8.
+
+    Granian warns about more than that for a WSGI app, and a worker runs one query at a
+    time anyway (its evaluator is one process); the threads wait on it and serve pages.
+    """
+    return max(1, min(8, 2 * (os.cpu_count() or 1) + 1))
+
+
 def run_serve(
-    *, host: str, port: int, workers: int, threads: int, timeout: float, root: str | None, store: str | None = None
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    threads: int | None,
+    timeout: float,
+    root: str | None,
+    out: str | None = None,
+    store: str | None = None,
 ) -> None:
     """Serve /sparql on ``host:port`` with ``workers`` processes of ``threads`` threads each.
 
@@ -19,11 +36,14 @@ def run_serve(
     environment set here, loads the last build's outputs and starts its own
     query evaluator. A worker that dies is started again.
     """
+    threads = threads or default_threads()
     os.environ["KG_QUERY_TIMEOUT"] = repr(float(timeout))
     if store:
         os.environ["KG_STORE"] = json.dumps(store)  # from_prefixed_env reads JSON
     if root:
         os.environ["KG_ROOT"] = str(root)
+    if out:
+        os.environ["KG_OUT"] = json.dumps(str(out))  # from_prefixed_env reads JSON
     level = os.environ.get("KG_LOG_LEVEL", "warning").lower()
     Granian(
         "server.wsgi:app",

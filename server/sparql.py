@@ -3,7 +3,9 @@
 Updates are refused by every route: the graph is read-only. ``default-graph-uri``
 and ``named-graph-uri`` may name the graphs the endpoint holds (asserted,
 inferred, ontology, shapes); any other IRI gets 400, so nothing is ever fetched.
-GET with no query returns the Service Description.
+GET with no parameters returns the Service Description; GET with protocol parameters
+but no query is 400. A query sent directly (``application/sparql-query``) must be
+UTF-8: another declared charset is 415, a body that does not decode is 400.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from rdflib.namespace import RDF, VOID, XSD
 
 from kg.namespaces import KG, bind_prefixes
 from kg.query import looks_like_update
-from server.engine import QueryRefused, choose, parse_accept
+from server.checks import UPDATES_REFUSED, QueryRefused, held_graphs
+from server.negotiate import best
 
 bp = Blueprint("sparql", __name__)
 
@@ -45,9 +48,15 @@ def sparql():
             return error(413, f"the request is larger than {limit} bytes; send long queries by POST.")
         queries = request.args.getlist("query")
         if "update" in request.args:
-            return error(400, "updates are not supported: this endpoint is read-only.")
+            return error(400, UPDATES_REFUSED)
         if not queries:
-            return service_description()
+            if not request.args:
+                return service_description()
+            given = ", ".join(sorted(request.args))
+            return error(
+                400,
+                f"a 'query' parameter is required with {given}; GET without parameters gives the Service Description.",
+            )
         default_uris = request.args.getlist("default-graph-uri")
         named_uris = request.args.getlist("named-graph-uri")
     else:
@@ -55,20 +64,22 @@ def sparql():
         if content_type == "application/x-www-form-urlencoded":
             form = request.form
             if "update" in form:
-                return error(400, "updates are not supported: this endpoint is read-only.")
+                return error(400, UPDATES_REFUSED)
             queries = form.getlist("query")
             default_uris = form.getlist("default-graph-uri") + request.args.getlist("default-graph-uri")
             named_uris = form.getlist("named-graph-uri") + request.args.getlist("named-graph-uri")
         elif content_type == "application/sparql-query":
-            body = request.get_data(cache=False)
+            charset = request.mimetype_params.get("charset", "utf-8")
+            if charset.strip().lower() not in ("utf-8", "utf8"):
+                return error(415, f"unsupported charset '{charset}': send the query as UTF-8 (charset=utf-8).")
             try:
-                queries = [body.decode(request.mimetype_params.get("charset", "utf-8"))]
-            except (UnicodeDecodeError, LookupError):
-                return error(400, "the query body is not valid UTF-8.")
+                queries = [request.get_data(cache=False).decode("utf-8")]
+            except UnicodeDecodeError as err:
+                return error(400, f"the query body is not valid UTF-8 (byte {err.start}); send the query as UTF-8.")
             default_uris = request.args.getlist("default-graph-uri")
             named_uris = request.args.getlist("named-graph-uri")
         elif content_type == "application/sparql-update":
-            return error(400, "updates are not supported: this endpoint is read-only.")
+            return error(400, UPDATES_REFUSED)
         else:
             return error(
                 415,
@@ -86,16 +97,14 @@ def sparql():
     if unknown:
         return error(
             400,
-            f"unknown graph <{unknown[0]}>: this endpoint holds only "
-            + ", ".join(f"<{g}>" for g in sorted(known))
-            + " and fetches nothing.",
+            f"unknown graph <{unknown[0]}>: this endpoint holds only " + held_graphs(known),
         )
     engine = current_app.extensions["kg_engine"]
     try:
-        answer = engine.answer(query, request.headers.get("Accept"), default_uris, named_uris)
+        answer = engine.answer(query, request.accept_mimetypes, default_uris, named_uris)
     except QueryRefused as refused:
         if refused.status == 400 and looks_like_update(query) and "does not parse" in refused.message:
-            return error(400, "updates are not supported: this endpoint is read-only. " + refused.message)
+            return error(400, UPDATES_REFUSED + " " + refused.message)
         return error(refused.status, refused.message)
     response = Response(answer.body, status=answer.status, mimetype=answer.media_type)
     if answer.media_type.startswith("text/") or "json" in answer.media_type or "xml" in answer.media_type:
@@ -158,7 +167,7 @@ def service_description() -> Response:
         g.add((named, SD.graph, inner))
         g.add((inner, RDF.type, SD.Graph))
         g.add((inner, VOID.triples, Literal(sizes[name], datatype=XSD.integer)))
-    media = choose(parse_accept(request.headers.get("Accept")), DESCRIPTION_TYPES, "text/turtle")
+    media = best(request.accept_mimetypes, DESCRIPTION_TYPES, "text/turtle")
     body = g.serialize(format=DESCRIPTION_TYPES[media])
     return Response(body, mimetype=media)
 

@@ -4,19 +4,28 @@ import json
 
 import pytest
 
+from helpers import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, make_project
 from server.app import create_app
 
 
-@pytest.fixture
-def app(mini_project, monkeypatch):
-    monkeypatch.setenv("KG_QUERY_TIMEOUT", "7")
-    monkeypatch.setenv("KG_CORS_ORIGIN", '"https://analysts.example"')
-    app = create_app({"ROOT": str(mini_project), "MAX_RESULT_BYTES": 5000})
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory):
+    """A one-article project for the module, not built yet: the app builds it."""
+    return make_project(tmp_path_factory.mktemp("mini"), {"mini.ttl": MINI_DATA}, {MINI_ARTICLE_NAME: MINI_ARTICLE})
+
+
+@pytest.fixture(scope="module")
+def app(mini):
+    """One app for the module (it builds the project once), configured from the environment and test config."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_QUERY_TIMEOUT", "7")
+        mp.setenv("KG_CORS_ORIGIN", '"https://analysts.example"')
+        app = create_app({"ROOT": str(mini), "MAX_RESULT_BYTES": 5000})
     yield app
     app.extensions["kg_engine"].close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client(app):
     return app.test_client()
 
@@ -28,8 +37,8 @@ def test_configuration_defaults_then_environment_then_test_config(app):
     assert app.debug is False
 
 
-def test_factory_builds_when_there_is_no_build(mini_project, app):
-    assert (mini_project / "out" / "build.json").is_file()
+def test_factory_builds_when_there_is_no_build(mini, app):
+    assert (mini / "out" / "build.json").is_file()
 
 
 def test_query_through_the_test_client(client):
@@ -92,7 +101,7 @@ def _get(cache, path, host="a.example"):
 
 
 def test_response_cache_is_bounded_in_bytes_not_only_in_entries():
-    from server.app import ResponseCache
+    from server.cache import ResponseCache
 
     inner, calls = _counting_app({"/big1": 600, "/big2": 600, "/small": 10})
     cache = ResponseCache(inner, entries=100, max_body=1000, max_bytes=1000)
@@ -105,7 +114,7 @@ def test_response_cache_is_bounded_in_bytes_not_only_in_entries():
 
 
 def test_pages_are_cached_per_host_because_they_show_the_endpoint_address():
-    from server.app import ResponseCache
+    from server.cache import ResponseCache
 
     inner, calls = _counting_app({})
     cache = ResponseCache(inner, entries=10, max_body=1000)
@@ -116,10 +125,77 @@ def test_pages_are_cached_per_host_because_they_show_the_endpoint_address():
 
 
 def test_graph_downloads_are_streamed_not_cached():
-    from server.app import ResponseCache
+    from server.cache import ResponseCache
 
     inner, calls = _counting_app({})
     cache = ResponseCache(inner, entries=10, max_body=1000)
     _get(cache, "/graph/asserted")
     _get(cache, "/graph/asserted")
     assert calls == ["/graph/asserted", "/graph/asserted"]
+
+
+# --- the SPARQL 1.1 Protocol's charset and parameter rules ------------------------------------
+
+ASK_MELONI = "ASK { ent:M1 kg:participant ent:Giorgia_Meloni }"
+
+
+@pytest.mark.parametrize("charset", ["UTF-16", "utf-16le", "iso-8859-1", "nonsense"])
+def test_a_direct_post_declaring_another_charset_than_utf8_is_415(client, charset):
+    body = ASK_MELONI.encode("utf-16" if "16" in charset else "latin-1")
+    response = client.post("/sparql", data=body, content_type=f"application/sparql-query; charset={charset}")
+    assert response.status_code == 415
+    assert response.get_json() == {"error": response.get_json()["error"], "status": 415}
+    assert charset in response.get_json()["error"] and "UTF-8" in response.get_json()["error"]
+
+
+def test_a_direct_post_whose_body_is_not_utf8_is_400(client):
+    for content_type in ("application/sparql-query", "application/sparql-query; charset=utf-8"):
+        response = client.post("/sparql", data=ASK_MELONI.encode("utf-16"), content_type=content_type)
+        assert response.status_code == 400
+        assert "not valid UTF-8" in response.get_json()["error"]
+
+
+def test_a_direct_post_in_utf8_is_answered(client):
+    for content_type in ("application/sparql-query", "application/sparql-query; charset=UTF-8"):
+        response = client.post("/sparql", data='ASK { ?s ?p "Meloni–Kishida" }'.encode(), content_type=content_type)
+        assert response.status_code == 200
+        assert response.get_json()["boolean"] is False
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"default-graph-uri": "https://w3id.org/ijkg/graph/asserted"},
+        {"named-graph-uri": "https://w3id.org/ijkg/graph/asserted"},
+        {"default-graph-uri": "https://w3id.org/ijkg/graph/asserted", "named-graph-uri": "urn:x"},
+    ],
+)
+def test_a_get_with_protocol_parameters_but_no_query_is_400(client, params):
+    response = client.get("/sparql", query_string=params)
+    assert response.status_code == 400
+    assert "'query' parameter is required" in response.get_json()["error"]
+
+
+def test_a_bare_get_is_the_service_description(client):
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200 and response.mimetype == "text/turtle"
+    assert b"sparql-service-description" in response.data
+
+
+@pytest.mark.parametrize(
+    "accept, media",
+    [
+        ("text/csv", "text/csv"),
+        ("text/csv; charset=utf-8", "text/csv"),  # parameters do not stop a match
+        ("text/*", "text/csv"),
+        ("*/*", "application/sparql-results+json"),
+        ("application/sparql-results+xml;q=0.5, text/tab-separated-values", "text/tab-separated-values"),
+        ("image/png", "application/sparql-results+json"),  # nothing matches: the default, not 406
+        ("", "application/sparql-results+json"),
+    ],
+)
+def test_accept_is_negotiated_by_werkzeug(client, accept, media):
+    response = client.get(
+        "/sparql", query_string={"query": "SELECT ?p WHERE { ent:M1 kg:participant ?p }"}, headers={"Accept": accept}
+    )
+    assert response.status_code == 200 and response.mimetype == media

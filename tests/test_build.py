@@ -4,10 +4,10 @@ import json
 
 import pytest
 
+from helpers import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, make_project
 from kg.build import OUTPUT_FILES, ValidationFailed, build, read_outputs
 from kg.errors import EvidenceError, LoadError
-from kg.load import find_project
-from tests.conftest import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, make_project
+from kg.project import find_project
 
 
 def test_build_writes_every_output_and_a_manifest(mini_project):

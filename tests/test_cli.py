@@ -7,20 +7,22 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from helpers import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, ROOT, make_project
 from kg.cli import cli
-from tests.conftest import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, ROOT, make_project
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def runner():
     return CliRunner()
 
 
-@pytest.fixture
-def built_mini(mini_project, runner):
-    result = runner.invoke(cli, ["build", "--root", str(mini_project)])
+@pytest.fixture(scope="module")
+def built_mini(runner, tmp_path_factory):
+    """The one-article project, built once for the module's tests that only read it."""
+    root = make_project(tmp_path_factory.mktemp("mini"), {"mini.ttl": MINI_DATA}, {MINI_ARTICLE_NAME: MINI_ARTICLE})
+    result = runner.invoke(cli, ["build", "--root", str(root)])
     assert result.exit_code == 0, result.output
-    return mini_project
+    return root
 
 
 def invoke(runner, *args):
@@ -165,7 +167,7 @@ def test_export_to_file_and_stats(runner, built_mini, tmp_path):
 
 def test_stats_from_the_manifest_equal_counting_the_built_graphs(runner, built_mini):
     from kg.build import read_outputs
-    from kg.load import find_project
+    from kg.project import find_project
     from kg.stats import compute_stats
 
     outputs = read_outputs(find_project(built_mini))
@@ -175,10 +177,11 @@ def test_stats_from_the_manifest_equal_counting_the_built_graphs(runner, built_m
     assert figures["classes"]["Meeting"]["asserted"] == 1
 
 
-def test_stale_outputs_are_announced(runner, built_mini):
-    data = built_mini / "data" / "mini.ttl"
+def test_stale_outputs_are_announced(runner, mini_project):
+    assert invoke(runner, "build", "--root", mini_project).exit_code == 0
+    data = mini_project / "data" / "mini.ttl"
     data.write_text(data.read_text() + "\n", encoding="utf-8")
-    result = invoke(runner, "stats", "--root", built_mini)
+    result = invoke(runner, "stats", "--root", mini_project)
     assert "the data changed since the last build" in result.output
 
 
@@ -195,3 +198,30 @@ def test_reasoner_choices_are_the_reasoners_kg_reason_knows():
 
     assert cli.REASONERS == reason.REASONERS
     assert cli.REASONERS[0] == reason.DEFAULT_REASONER
+
+
+def test_every_command_that_reads_a_build_reads_the_out_folder(runner, mini_project, tmp_path):
+    """Build into a folder that is not out/; each reader must answer from it, and none may build out/."""
+    out = tmp_path / "elsewhere"
+    result = invoke(runner, "build", "--root", mini_project, "--out", out)
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+
+    result = invoke(runner, "query", "--root", mini_project, "--out", out, "ASK { ent:M1 kg:location ent:Italy }")
+    assert (result.exit_code, result.output) == (0, "true\n")
+    result = invoke(
+        runner, "export", "--root", mini_project, "--out", out, "--format", "ntriples", "--graph", "asserted"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == (out / "asserted.nt").read_text(encoding="utf-8")
+    result = invoke(runner, "stats", "--root", mini_project, "--out", out, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["triples"]["asserted"] == manifest["triples"]["asserted"]
+    assert not (mini_project / "out").exists(), "a command built out/ instead of reading --out"
+
+
+def test_a_reader_of_an_empty_out_folder_builds_there(runner, mini_project, tmp_path):
+    out = tmp_path / "fresh"
+    result = invoke(runner, "stats", "--root", mini_project, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert (out / "build.json").is_file() and not (mini_project / "out").exists()

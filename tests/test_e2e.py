@@ -2,24 +2,23 @@
 
 The server is started on a loopback port and stopped by its process id. Each test
 fails on any console error, uncaught script error, failed request or request to
-another origin. Screenshots go to test-output/screenshots/.
+another origin. Screenshots go to a temporary folder, or to $KG_SCREENSHOTS when it is set.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port, start_server, stop_server
+from helpers import kg_serve, stop_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extras: pip install -e '.[test]'")
 
-SHOTS = ROOT / "test-output" / "screenshots"
 # The flags this machine's Chromium needs headless as root, and to stay off the network.
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -41,14 +40,16 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    subprocess.run([sys.executable, "-m", "kg", "build", "--root", str(ROOT)], check=True, capture_output=True)
-    port = free_port()
-    cmd = [sys.executable, "-m", "kg", "serve", "--root", str(ROOT), "--port", str(port), "--workers", "1"]
-    base = f"http://127.0.0.1:{port}"
-    proc = start_server(cmd, base + "/sparql?query=ASK%7B%7D", tmp_path_factory.mktemp("e2e") / "server.log")
+def base_url(build_dir, tmp_path_factory):
+    base, proc = kg_serve(build_dir, tmp_path_factory.mktemp("e2e") / "server.log", "--workers", "1")
     yield base
     stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = os.environ.get("KG_SCREENSHOTS")
+    return Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +63,11 @@ def browser():
 class Watched:
     """A page whose console errors, script errors, failed requests and foreign requests are recorded."""
 
-    def __init__(self, browser, base_url: str, javascript: bool = True):
+    def __init__(self, browser, base_url: str, shots: Path, javascript: bool = True):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
         self.page = self.context.new_page()
         self.base = base_url
+        self.shots = shots
         self.problems: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
@@ -83,8 +85,8 @@ class Watched:
         return response
 
     def shot(self, name: str) -> Path:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        path = SHOTS / f"{name}.png"
+        self.shots.mkdir(parents=True, exist_ok=True)
+        path = self.shots / f"{name}.png"
         self.page.screenshot(path=str(path), full_page=False)
         return path
 
@@ -93,8 +95,8 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser, base_url):
-    w = Watched(browser, base_url)
+def watched(browser, base_url, shots):
+    w = Watched(browser, base_url, shots)
     yield w
     w.close()
     assert not w.problems, "\n".join(w.problems)
@@ -171,8 +173,8 @@ def test_keyboard_reaches_the_content_first(watched):
 
 
 @pytest.mark.parametrize("path", ["/", "/timeline", "/articles/000_a4b397bc01061804", "/id/Italy", "/validation"])
-def test_pages_work_without_javascript(browser, base_url, path):
-    w = Watched(browser, base_url, javascript=False)
+def test_pages_work_without_javascript(browser, base_url, shots, path):
+    w = Watched(browser, base_url, shots, javascript=False)
     try:
         w.open(path)
         assert w.page.locator("main a").count() >= 3

@@ -5,10 +5,12 @@ import re
 import pytest
 from rdflib.namespace import RDF
 
+from helpers import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, make_project
 from kg.errors import EvidenceError
-from kg.load import check_evidence, find_project, load, require_evidence
+from kg.evidence import check_evidence, require_evidence
+from kg.load import load
 from kg.namespaces import KG
-from tests.conftest import MINI_ARTICLE, MINI_ARTICLE_NAME, MINI_DATA, make_project
+from kg.project import find_project
 
 
 def test_mini_project_evidence_holds(mini_project):

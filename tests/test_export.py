@@ -7,7 +7,8 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.export import FORMATS, GRAPH_IRIS, ntriples, serialize, write_atomic
+from kg.export import FORMATS, ntriples, serialize, write_atomic
+from kg.namespaces import GRAPHS
 
 OX_FORMATS = {
     "turtle": pyoxigraph.RdfFormat.TURTLE,
@@ -22,9 +23,9 @@ OX_FORMATS = {
 @pytest.fixture(scope="module")
 def graphs(built):
     return {
-        GRAPH_IRIS["asserted"]: built.asserted,
-        GRAPH_IRIS["inferred"]: built.inferred,
-        GRAPH_IRIS["ontology"]: built.ontology,
+        GRAPHS["asserted"]: built.asserted,
+        GRAPHS["inferred"]: built.inferred,
+        GRAPHS["ontology"]: built.ontology,
     }
 
 
@@ -88,9 +89,9 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
 @pytest.fixture(scope="module")
 def built_out(tmp_path_factory):
     """The seed project built into a temporary out/ folder."""
+    from helpers import ROOT
     from kg.build import build
-    from kg.load import find_project
-    from tests.conftest import ROOT
+    from kg.project import find_project
 
     _, out = build(find_project(ROOT), tmp_path_factory.mktemp("export") / "out")
     return out
@@ -100,7 +101,7 @@ def built_out(tmp_path_factory):
 @pytest.mark.parametrize("which", ["asserted", "all"])
 def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(built_out, fmt, which):
     from kg.export import export_built
-    from kg.load import parse_file
+    from kg.triples import parse_file
 
     names = ["asserted", "inferred", "ontology"] if which == "all" else ["asserted"]
     expected = Graph()
@@ -112,7 +113,7 @@ def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(bu
     if fmt in ("trig", "nquads"):
         ds = Dataset()
         ds.parse(data=data.decode("utf-8"), format=parser)
-        assert {str(c.identifier) for c in ds.graphs() if len(c)} == {str(GRAPH_IRIS[n]) for n in names}
+        assert {str(c.identifier) for c in ds.graphs() if len(c)} == {str(GRAPHS[n]) for n in names}
         back = Graph()
         for s, p, o, _ in ds.quads():
             back.add((s, p, o))

@@ -4,10 +4,12 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from helpers import MINI_DATA, PREFIXES
 from kg.errors import EvidenceError, LoadError
-from kg.load import find_project, load, parse_file
+from kg.load import load
 from kg.namespaces import ENT, KG
-from tests.conftest import MINI_DATA, PREFIXES
+from kg.project import find_project
+from kg.triples import parse_file
 
 
 def test_malformed_turtle_names_file_and_line(tmp_path):
@@ -59,7 +61,7 @@ def test_claims_are_asserted_typed_and_named_stably(mini_project):
 
 
 def test_incomplete_claim_is_refused_with_file_and_evidence(tmp_path):
-    from tests.conftest import make_project
+    from helpers import make_project
 
     data = MINI_DATA.replace(
         "[ rdf:subject ent:M1 ; rdf:predicate kg:status ; rdf:object kg:Happened ]",

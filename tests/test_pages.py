@@ -12,20 +12,20 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH, SKOS
 
-from kg.load import _normalise
+from helpers import ROOT
+from kg.evidence import normalise
 from kg.namespaces import ART, ENT, KG
 from kg.query import read_stored
 from server.app import create_app
 from server.pages import highlight
-from tests.conftest import ROOT
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 MELONI = ENT.Giorgia_Meloni
 
 
 @pytest.fixture(scope="module")
-def app():
-    app = create_app({"ROOT": str(ROOT), "CACHE_ENTRIES": 0})
+def app(build_dir):
+    app = create_app({"ROOT": str(ROOT), "OUT": str(build_dir), "CACHE_ENTRIES": 0})
     yield app
     app.extensions["kg_engine"].close()
 
@@ -282,7 +282,7 @@ def test_article_reader_highlights_every_quote_and_lists_its_facts(client, built
     for e, quote in evidence.items():
         eid = str(e).rsplit("/", 1)[-1]
         text = "".join(m["text"] for m in parsed.marks if eid in m["evidence"])
-        assert _normalise(quote) in _normalise(text)
+        assert normalise(quote) in normalise(text)
         assert f"e-{eid}" in parsed.ids
     html = response.get_data(as_text=True)
     assert "Quotes not found" not in html
@@ -409,8 +409,8 @@ def test_vendored_libraries_are_served_with_their_licences(client):
     assert (vendor / "vis-network" / "LICENSE-MIT").is_file()
 
 
-def test_pages_are_cached_per_accept_header(app):
-    cached = create_app({"ROOT": str(ROOT), "CACHE_ENTRIES": 16})
+def test_pages_are_cached_per_accept_header(app, build_dir):
+    cached = create_app({"ROOT": str(ROOT), "OUT": str(build_dir), "CACHE_ENTRIES": 16})
     try:
         c = cached.test_client()
         first = c.get("/id/Japan", headers=BROWSER)

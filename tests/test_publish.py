@@ -1,24 +1,17 @@
 """kg publish against a real Oxigraph server started on a loopback port and stopped by its process id."""
 
 import json
-import shutil
-import sys
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from helpers import free_port, oxigraph, start_server, stop_server
 from kg.cli import cli
 from kg.publish import PublishError, publish
-from tests.conftest import free_port, start_server, stop_server
 
-
-def oxigraph() -> str:
-    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    assert Path(found).exists(), "the oxigraph server comes with the test extras (pip install -e '.[test]')"
-    return found
+pytestmark = pytest.mark.server
 
 
 @pytest.fixture
@@ -43,7 +36,7 @@ def counts(base) -> dict[str, int]:
 @pytest.fixture
 def built_out(mini_project):
     from kg.build import build
-    from kg.load import find_project
+    from kg.project import find_project
 
     _, out = build(find_project(mini_project))
     return out
@@ -103,3 +96,16 @@ def test_cli_publish(store, mini_project):
     )
     assert down.exit_code == 2
     assert "could not be reached" in down.output and "Traceback" not in down.output
+
+
+def test_publish_reads_the_out_folder(store, mini_project, tmp_path):
+    out = tmp_path / "elsewhere"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--root", str(mini_project), "--out", str(out)]).exit_code == 0
+    result = runner.invoke(
+        cli, ["publish", "--root", str(mini_project), "--out", str(out), "--store", store + "/store"]
+    )
+    assert result.exit_code == 0, result.output
+    asserted = sum(1 for line in (out / "asserted.nt").read_text(encoding="utf-8").splitlines() if line.strip())
+    assert counts(store)["https://w3id.org/ijkg/graph/asserted"] == asserted
+    assert not (mini_project / "out").exists()

@@ -11,9 +11,10 @@ and without the reasoner's inferences. A query that says "Needs reasoning: yes"
 has a paired expectation (Brick-style): one answer over the asserted graph plus
 the ontology, another over the full graph, and the two must differ.
 
-The graphs come from the session fixtures ``asserted_graph`` and ``full_graph``
-of tests/conftest.py, which build the project in memory once
-(``compute(find_project(ROOT))``).
+Every answer is asserted through both engines: Oxigraph over the build's files,
+as ``kg query`` and the endpoint run it (``kg.query.open_build``), and rdflib, the
+reference, over the session fixtures ``asserted_graph`` and ``full_graph`` of
+tests/conftest.py. Both come from the one session build (``build_dir``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.query import read_stored, run
+from helpers import rdflib_query as run
+from kg.query import open_build, read_stored
+from kg.query import run as run_oxigraph
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
@@ -63,6 +66,47 @@ def answer(graph: Graph, text: str):
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return {tuple(cell(t) for t in triple) for triple in result.graph}
     return {tuple(cell(t) for t in row) for row in result}
+
+
+def answer_oxigraph(store, text: str):
+    """:func:`answer` through Oxigraph, the engine of ``kg query`` and the endpoint."""
+    import pyoxigraph as ox
+
+    result = run_oxigraph(store, text)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QueryTriples):
+        return {tuple(cell_oxigraph(t) for t in triple) for triple in result}
+    return {tuple(cell_oxigraph(row[i]) for i in range(len(result.variables))) for row in result}
+
+
+def cell_oxigraph(term):
+    """:func:`cell` of a pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return term.value
+
+
+ENGINES = ("oxigraph", "rdflib")
+
+
+@pytest.fixture(scope="module")
+def stores(build_dir):
+    """Oxigraph stores of the session build: without and with the inferences."""
+    return {"asserted": open_build(build_dir, "asserted"), "all": open_build(build_dir, "all")}
+
+
+@pytest.fixture(params=ENGINES)
+def ask(request, stores, asserted_graph, full_graph):
+    """``ask(which, text)``: the answer of ``text`` over the asserted or the full graph, by one engine."""
+    if request.param == "oxigraph":
+        return lambda which, text: answer_oxigraph(stores[which], text)
+    graphs = {"asserted": asserted_graph, "all": full_graph}
+    return lambda which, text: answer(graphs[which], text)
 
 
 # --- labels (skos:prefLabel, from data/entities.ttl and data/claims/*.ttl) ---------
@@ -894,27 +938,27 @@ def test_select_queries_are_ordered(name):
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
-def test_answer_with_reasoning(name, full_graph):
+def test_answer_with_reasoning(name, ask):
     expected = EXPECTED[name]
     if isinstance(expected, Paired):
         expected = expected.full
-    assert answer(full_graph, read_stored(QUERIES / f"{name}.rq").text) == expected
+    assert ask("all", read_stored(QUERIES / f"{name}.rq").text) == expected
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
-def test_answer_without_reasoning(name, asserted_graph):
+def test_answer_without_reasoning(name, ask):
     expected = EXPECTED[name]
     if isinstance(expected, Paired):
         expected = expected.asserted
-    assert answer(asserted_graph, read_stored(QUERIES / f"{name}.rq").text) == expected
+    assert ask("asserted", read_stored(QUERIES / f"{name}.rq").text) == expected
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
-def test_reasoning_header_is_true(name, asserted_graph, full_graph):
+def test_reasoning_header_is_true(name, ask):
     """'Needs reasoning: yes' means the answer changes with the inferences; 'no' means it does not."""
     stored = read_stored(QUERIES / f"{name}.rq")
-    without = answer(asserted_graph, stored.text)
-    with_ = answer(full_graph, stored.text)
+    without = ask("asserted", stored.text)
+    with_ = ask("all", stored.text)
     if stored.needs_reasoning:
         assert without != with_
     else:

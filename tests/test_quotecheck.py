@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.load import check_evidence, find_project, load
+from kg.evidence import check_evidence
+from kg.load import load
+from kg.project import find_project
 from kg.quotecheck import check_mentions, date_as_written, fold
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,9 @@ from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import UsageError
-from kg.load import find_project, load
+from kg.load import load
 from kg.namespaces import ENT, KG
+from kg.project import find_project
 from kg.reason import is_trivial, reason
 
 

@@ -14,10 +14,11 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import PROV, RDFS
 
-from kg.load import find_project, load
+from kg.load import load
 from kg.namespaces import ENT, KG
+from kg.project import find_project
 from kg.reason import Differences, reason, reason_nt
-from kg.rules import term_to_nt
+from kg.reason.rules import term_to_nt
 
 FAST = ("rules", "reasonable")
 
@@ -453,7 +454,7 @@ def test_inputs_rules_cannot_reproduce_are_handed_over(ontology, data, to, why):
     assert show(diff.missing) == [] and show(diff.extra) == []
 
 
-# Inputs found in review where an earlier version of kg.rules answered differently from owlrl.
+# Inputs found in review where an earlier version of kg.reason.rules answered differently from owlrl.
 @pytest.mark.parametrize(
     "ontology, data",
     [

@@ -9,7 +9,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import UsageError
 from kg.reason import DEFAULT_REASONER, REASONERS, is_trivial, reason_nt
-from kg.rules import HandOver, infer, is_trivial_nt
+from kg.reason.rules import HandOver, infer, is_trivial_nt
 from kg.triples import nt_to_term, term_to_nt
 
 EX = "https://example.org/t#"

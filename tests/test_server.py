@@ -7,8 +7,6 @@ import io
 import json
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -20,7 +18,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from tests.conftest import ROOT, free_port, start_server, stop_server
+from helpers import http, kg_serve, stop_server
+
+pytestmark = pytest.mark.server
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 COUNT_MEETINGS = "PREFIX kg: <https://w3id.org/ijkg/ontology#> SELECT (COUNT(?m) AS ?n) WHERE { ?m a kg:Meeting }"
@@ -28,39 +28,13 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`kg serve` on a free loopback port, with a 2 s query timeout and a 200 kB result limit."""
-    subprocess.run([sys.executable, "-m", "kg", "build", "--root", str(ROOT)], check=True, capture_output=True)
-    port = free_port()
+def server(build_dir, tmp_path_factory):
+    """`kg serve` of the session build on a free loopback port, with a 2 s query timeout and a 200 kB result limit."""
     env = dict(os.environ, KG_MAX_RESULT_BYTES="200000", KG_MAX_REQUEST_BYTES="20000")
-    base = f"http://127.0.0.1:{port}/sparql"
-    cmd = [
-        sys.executable,
-        "-m",
-        "kg",
-        "serve",
-        "--root",
-        str(ROOT),
-        "--port",
-        str(port),
-        "--workers",
-        "1",
-        "--timeout",
-        "2",
-    ]
-    proc = start_server(cmd, base + "?query=ASK%7B%7D", tmp_path_factory.mktemp("server") / "server.log", env=env)
-    yield base
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    base, proc = kg_serve(build_dir, log, "--workers", "1", "--timeout", "2", env=env)
+    yield base + "/sparql"
     stop_server(proc)
-
-
-def http(method, url, *, data=None, headers=None):
-    """(status, headers, body) of one request, without raising on error statuses."""
-    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-    try:
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            return resp.status, resp.headers, resp.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers, err.read()
 
 
 def get(base, query, accept=None, **params):

@@ -13,31 +13,24 @@ import urllib.parse
 
 import pytest
 
-from kg.query import read_stored
-from server.remote import prologue_for
-from tests.conftest import ROOT, free_port, start_server, stop_server
-from tests.test_publish import oxigraph
-from tests.test_server import http
+from helpers import ROOT, free_port, http, kg_serve, start_oxigraph, stop_server
+from kg.query import missing_prologue, read_stored
 
 QUESTIONS = ["leaders", "meetings_of_giorgia_meloni", "programme_lineage", "event_outcomes", "officials"]
 
 
-def kg(*args, env=None, timeout=120):
+pytestmark = pytest.mark.server
+
+
+def kg(out, *args, env=None, timeout=120):
+    """`kg` in a subprocess on the project, reading the build in ``out``."""
     return subprocess.run(
-        [sys.executable, "-m", "kg", *args, "--root", str(ROOT)],
+        [sys.executable, "-m", "kg", *args, "--root", str(ROOT), "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=timeout,
         env=env,
     )
-
-
-def start_oxigraph(tmp):
-    """An empty Oxigraph server on a free loopback port: (base URL, process); stop it with stop_server."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    cmd = [oxigraph(), "serve", "--location", str(tmp / "db"), "--bind", f"127.0.0.1:{port}"]
-    return base, start_server(cmd, base + "/query?query=ASK%7B%7D", tmp / "oxigraph.log")
 
 
 @pytest.fixture(scope="module")
@@ -48,26 +41,24 @@ def store(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def published(store):
+def published(store, build_dir):
     base, _ = store
-    assert kg("build").returncode == 0
-    result = kg("publish", "--store", base + "/store")
+    result = kg(build_dir, "publish", "--store", base + "/store")
     assert result.returncode == 0, result.stderr
     return base
 
 
 @pytest.fixture(scope="module")
-def servers(published, tmp_path_factory):
+def servers(published, build_dir, tmp_path_factory):
     """The same project served twice, from the embedded store and from the Oxigraph server, with a 200 kB result limit."""
     tmp = tmp_path_factory.mktemp("serve")
     procs, bases = [], {}
     for name, extra in (("embedded", []), ("store", ["--store", published + "/query"])):
-        port = free_port()
-        cmd = [sys.executable, "-m", "kg", "serve", "--root", str(ROOT), "--port", str(port), "--workers", "1"]
-        cmd += ["--timeout", "3", *extra]
-        bases[name] = f"http://127.0.0.1:{port}"
         env = dict(os.environ, KG_MAX_RESULT_BYTES="200000")
-        procs.append(start_server(cmd, bases[name] + "/sparql?query=ASK%7B%7D", tmp / f"{name}.log", env=env))
+        bases[name], proc = kg_serve(
+            build_dir, tmp / f"{name}.log", "--workers", "1", "--timeout", "3", *extra, env=env
+        )
+        procs.append(proc)
     yield bases
     for proc in procs:
         stop_server(proc)
@@ -131,38 +122,33 @@ def test_the_same_protection_and_limits_over_the_store(servers, query, status, f
     assert payload["status"] == status and fragment in payload["error"]
 
 
-def test_publish_again_is_idempotent_and_the_store_still_serves(published, servers):
+def test_publish_again_is_idempotent_and_the_store_still_serves(published, servers, build_dir):
     before = select(servers["store"], "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    result = kg("publish", "--store", published + "/store")
+    result = kg(build_dir, "publish", "--store", published + "/store")
     assert result.returncode == 0, result.stderr
     after = select(servers["store"], "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     assert after == before
 
 
-def test_serve_refuses_a_store_that_is_down_or_empty(tmp_path):
+def test_serve_refuses_a_store_that_is_down_or_empty(tmp_path, build_dir):
     closed = f"http://127.0.0.1:{free_port()}/query"
-    result = kg("serve", "--store", closed, "--port", str(free_port()), timeout=60)
+    result = kg(build_dir, "serve", "--store", closed, "--port", str(free_port()), timeout=60)
     assert result.returncode == 2
     assert closed in result.stderr and "Traceback" not in result.stderr
     empty, proc = start_oxigraph(tmp_path)
     try:
-        result = kg("serve", "--store", empty + "/query", "--port", str(free_port()), timeout=60)
+        result = kg(build_dir, "serve", "--store", empty + "/query", "--port", str(free_port()), timeout=60)
     finally:
         stop_server(proc)
     assert result.returncode == 2
     assert "kg publish" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_store_that_goes_down_gives_a_clear_error_and_the_server_keeps_running(tmp_path):
+def test_a_store_that_goes_down_gives_a_clear_error_and_the_server_keeps_running(tmp_path, build_dir):
     store, oxi = start_oxigraph(tmp_path)
     try:
-        assert kg("publish", "--store", store + "/store").returncode == 0
-        serve_port = free_port()
-        cmd = [sys.executable, "-m", "kg", "serve", "--root", str(ROOT), "--port", str(serve_port), "--workers", "1"]
-        served = f"http://127.0.0.1:{serve_port}"
-        server = start_server(
-            [*cmd, "--store", store + "/query"], served + "/sparql?query=ASK%7B%7D", tmp_path / "s.log"
-        )
+        assert kg(build_dir, "publish", "--store", store + "/store").returncode == 0
+        served, server = kg_serve(build_dir, tmp_path / "s.log", "--workers", "1", "--store", store + "/query")
     finally:
         stop_server(oxi)
     try:
@@ -176,7 +162,7 @@ def test_a_store_that_goes_down_gives_a_clear_error_and_the_server_keeps_running
 
 
 def test_prologue_declares_only_missing_prefixes():
-    text = prologue_for("PREFIX kg: <https://example.org/other#>\nSELECT * WHERE { ?s kg:x ent:y }")
+    text = missing_prologue("PREFIX kg: <https://example.org/other#>\nSELECT * WHERE { ?s kg:x ent:y }")
     assert "PREFIX kg:" not in text
     assert "PREFIX ent: <https://w3id.org/ijkg/id/>" in text
 

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.load import check_evidence, find_project, load
+from kg.evidence import check_evidence
+from kg.load import load
 from kg.namespaces import KG, PREFIXES
+from kg.project import find_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTH = ROOT / "benchmarks" / "synth.py"

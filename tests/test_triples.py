@@ -5,10 +5,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
+from helpers import PREFIXES
 from kg.errors import LoadError
-from kg.load import parse_file
-from kg.triples import from_graph, nt_to_term, ntriples_text, parse_triples, to_graph
-from tests.conftest import PREFIXES
+from kg.triples import from_graph, nt_to_term, ntriples_text, parse_file, parse_triples, to_graph
 
 
 def test_every_project_file_parses_to_the_graph_rdflib_reads(project):

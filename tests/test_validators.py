@@ -15,8 +15,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.errors import UsageError
-from kg.load import find_project, load
+from kg.load import load
 from kg.namespaces import ENT, KG
+from kg.project import find_project
 from kg.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent

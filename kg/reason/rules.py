@@ -39,12 +39,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from rdflib import Graph
-from rdflib.namespace import RDF
-
-from kg.triples import term_to_nt, to_rdflib
-
-Triple = tuple[str, str, str]
+from kg.reason.owlrl import closure_owlrl
+from kg.triples import Triple, term_to_nt, to_rdflib
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -204,24 +200,8 @@ class Inferred(NamedTuple):
 
 def owlrl_closure(triples: Iterable[Triple]) -> set[Triple]:
     """owlrl's OWL-RL closure (as kg.reason runs it) of a small set of string triples."""
-    import owlrl
-
     rdflib_triples, back = to_rdflib(triples)
-    graph = Graph()
-    for t in rdflib_triples:
-        graph.add(t)
-    owlrl.DeductiveClosure(
-        owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False, rdfs_closure=False
-    ).expand(graph)
-    # owlrl writes inconsistency reports into the graph after its rules; they are not facts to reason on.
-    from owlrl.Namespaces import ERRNS
-
-    errors = set(graph.subjects(RDF.type, ERRNS.ErrorMessage))
-    out = set()
-    for t in graph:
-        if t[0] not in errors:
-            out.add(tuple(back.get(x) or term_to_nt(x) for x in t))
-    return out
+    return {tuple(back.get(x) or term_to_nt(x) for x in t) for t in closure_owlrl(rdflib_triples, drop_errors=True)}
 
 
 def _is_schema(t: Triple) -> bool:

@@ -1,0 +1,183 @@
+"""The client of an external SPARQL store, shared by ``kg publish`` and ``kg serve --store``.
+
+It speaks two protocols over HTTP(S): the SPARQL 1.1 Graph Store Protocol, to put a
+named graph and read it back (:func:`gsp_request`), and the SPARQL 1.1 Protocol, to
+ask a query (:func:`sparql_query`), bounded in time and size and never following a
+redirect. :func:`check_store` says whether a store holds the published graphs.
+
+Credentials come from the environment only: ``KG_STORE_USER`` and
+``KG_STORE_PASSWORD`` (HTTP Basic) or ``KG_STORE_TOKEN`` (Bearer). They are never
+printed, and a URL carrying credentials is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from kg.errors import KgError
+
+
+class StoreError(KgError):
+    """The external store cannot be used: unreachable, refusing, or without the published graphs."""
+
+    exit_code = 2
+
+
+class StoreQueryError(KgError):
+    """A query the store did not answer; ``status`` is the HTTP status an endpoint passes it on with.
+
+    400 the store refused the query, 413 the answer is too large, 502 the store failed or
+    could not be reached, 503 it did not answer in time.
+    """
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def auth_header() -> dict[str, str]:
+    """The Authorization header for the store, from KG_STORE_TOKEN or KG_STORE_USER/KG_STORE_PASSWORD."""
+    token = os.environ.get("KG_STORE_TOKEN")
+    if token:
+        return {"Authorization": f"Bearer {token}"}
+    user, password = os.environ.get("KG_STORE_USER"), os.environ.get("KG_STORE_PASSWORD")
+    if user is not None:
+        raw = f"{user}:{password or ''}".encode()
+        return {"Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
+    return {}
+
+
+def check_store_url(store: str, error: type[KgError] = StoreError, what: str = "SPARQL query endpoint URL") -> str:
+    """``store`` if it is an http(s) URL without credentials in it; else ``error`` with the next step."""
+    parts = urllib.parse.urlsplit(store)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise error(f"'{store}' is not an http(s) URL.", f"Give the store's {what}.")
+    if parts.username or parts.password:
+        raise error(
+            "the store URL carries credentials.",
+            "Put them in KG_STORE_USER and KG_STORE_PASSWORD (or KG_STORE_TOKEN) instead, so they stay out of logs.",
+        )
+    return store
+
+
+def gsp_request(
+    method: str, url: str, *, data: bytes | None, headers: dict, timeout: float, shown: str, error=StoreError
+) -> tuple[int, bytes]:
+    """One Graph Store Protocol request; ``error`` (a :class:`KgError` class) says what went wrong."""
+    req = urllib.request.Request(url, data=data, method=method, headers={**headers, **auth_header()})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as err:
+        detail = " ".join(err.read(300).decode("utf-8", "replace").split())
+        hint = (
+            "Check the credentials (KG_STORE_USER, KG_STORE_PASSWORD or KG_STORE_TOKEN)."
+            if err.code in (401, 403)
+            else "Check the store URL: it must be the Graph Store Protocol endpoint."
+        )
+        raise error(f"the store answered {err.code} {err.reason} to {method} for {shown}: {detail}", hint) from None
+    except (urllib.error.URLError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise error(
+            f"the store at {shown} could not be reached ({reason}).",
+            "Start the store or check the URL, then publish again.",
+        ) from None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def sparql_query(
+    url: str, query: str, *, accept: str, params: list[tuple[str, str]], timeout: float, max_bytes: int
+) -> tuple[str, bytes]:
+    """POST ``query`` to the store's SPARQL endpoint; return the media type and body of its answer.
+
+    ``params`` are protocol parameters (``default-graph-uri``, ``named-graph-uri``) for
+    the URL. The answer must come within ``timeout`` seconds and fit in ``max_bytes``;
+    otherwise, or when the store refuses or fails, :class:`StoreQueryError` says which.
+    """
+    target = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params) if params else url
+    request = urllib.request.Request(
+        target,
+        data=query.encode("utf-8"),
+        method="POST",
+        headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept, **auth_header()},
+    )
+    late = f"the store did not answer within the {timeout:g} s limit; narrow the query or add a LIMIT."
+    deadline = time.monotonic() + timeout
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:
+            parts, size = [], 0
+            while True:
+                if time.monotonic() > deadline:
+                    raise StoreQueryError(503, late)
+                chunk = response.read(65536)
+                if not chunk:
+                    return response.headers.get_content_type(), b"".join(parts)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise StoreQueryError(
+                        413, f"the result is larger than {max_bytes} bytes; add a LIMIT or narrow the query."
+                    )
+                parts.append(chunk)
+    except urllib.error.HTTPError as err:
+        detail = " ".join(err.read(400).decode("utf-8", "replace").split())
+        if err.code in (400, 406, 415):
+            raise StoreQueryError(400, f"the store refused the query: {detail}") from None
+        raise StoreQueryError(502, f"the store answered {err.code} {err.reason}: {detail}") from None
+    except TimeoutError:
+        raise StoreQueryError(503, late) from None
+    except (urllib.error.URLError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        if isinstance(reason, TimeoutError):
+            raise StoreQueryError(503, late) from None
+        raise StoreQueryError(502, f"the store could not be reached ({reason}); try again later.") from None
+
+
+def check_store(url: str, graphs: dict[str, str], timeout: float = 10.0) -> dict[str, int]:
+    """Count the triples the store holds in each of ``graphs`` (name -> IRI); raise :class:`StoreError` when it cannot serve.
+
+    A store with no triples in the asserted, inferred or ontology graph has not been published to.
+    """
+    url = check_store_url(url)
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    try:
+        _, body = sparql_query(
+            url,
+            query,
+            accept="application/sparql-results+json",
+            params=[("named-graph-uri", iri) for iri in graphs.values()],
+            timeout=timeout,
+            max_bytes=1 << 20,
+        )
+        rows = json.loads(body)["results"]["bindings"]
+        held = {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+    except StoreQueryError as err:
+        raise StoreError(
+            f"the store at {url} cannot be queried: {err.message}",
+            "Start the store, or give its SPARQL query endpoint (for Oxigraph: http://host:7878/query).",
+        ) from None
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(
+            f"{url} did not answer with SPARQL JSON results.",
+            "Give the store's SPARQL query endpoint (for Oxigraph: http://host:7878/query), not its web page.",
+        ) from None
+    counts = {name: held.get(iri, 0) for name, iri in graphs.items()}
+    empty = [graphs[n] for n in ("asserted", "inferred", "ontology") if counts.get(n) == 0]
+    if empty:
+        raise StoreError(
+            f"the store at {url} holds no triples in <{empty[0]}>.",
+            "Publish the graphs first: kg publish --store <the store's Graph Store Protocol URL>.",
+        )
+    return counts
