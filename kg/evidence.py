@@ -189,7 +189,9 @@ def check_evidence(project: Project, dataset: Dataset) -> list[EvidenceProblem]:
                 )
             )
 
-    problems.extend(_mention_problems(dataset, where))
+    # A quote that is not in its article is the one problem to report for its claims.
+    broken = {p.node.split(" ", 1)[0] for p in problems}
+    problems.extend(m for m in _mention_problems(dataset, where) if m.node.split(" ", 1)[0] not in broken)
 
     claims = [s for s, classes in types.items() if T_CLAIM in classes]
     claimed = {statement(c) for c in claims}
