@@ -32,12 +32,12 @@ def same_reports(data: Graph, shapes: Graph, ontology: Graph) -> list:
 
 
 def test_seed_graph_and_its_closure(built, shapes, ontology):
-    assert [r.severity for r in same_reports(built.asserted, shapes, ontology)] == ["Warning"]
+    # The articles' data conforms with no warnings, before and after reasoning; both engines agree.
+    assert same_reports(built.asserted, shapes, ontology) == []
     closure = Graph()
     closure += built.asserted
     closure += built.inferred
-    results = same_reports(closure, shapes, ontology)
-    assert [r.severity for r in results] == ["Warning"]
+    assert same_reports(closure, shapes, ontology) == []
 
 
 @pytest.mark.parametrize("seed", [1, 2])
