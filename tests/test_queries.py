@@ -1,10 +1,12 @@
 """The competency questions in queries/*.rq and their exact answers.
 
-Every stored query has an entry in EXPECTED. The expected answers were worked
-out from the five articles in data/articles/ (and the claims that quote them),
-not copied from the query output. Each answer is a set of rows; a row is a tuple
-of strings: an IRI by its local name (the part after the last '/' or '#'), a
-literal by its lexical form, an unbound variable as None.
+Every stored query has an entry in EXPECTED. The first answers were worked out
+from the five articles in data/articles/ (and the claims that quote them). When
+the data changes, the answers change only after each added and removed row has
+been read against its sentence (the comments name the article where a row needs
+one). Each answer is a set of rows; a row is a tuple of strings: an IRI by its
+local name (the part after the last '/' or '#'), a literal by its lexical form,
+an unbound variable as None.
 
 A query whose header says "Needs reasoning: no" must give the same answer with
 and without the reasoner's inferences. A query that says "Needs reasoning: yes"
