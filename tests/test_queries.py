@@ -328,6 +328,10 @@ L = {
     "Belt_and_Road_Initiative": "Belt and Road Initiative",
     "Mattei_Plan": "Mattei Plan",
     "Horizon_Europe": "Horizon Europe",
+    # added with vocabulary 1.1.0 (articles reread)
+    "Statement_Chinese_Economic_Coercion_Italy_Japan": "Chinese economic coercion is a key concern for both Italy and Japan",
+    "Statement_Inseparable_Security_Italy_Japan": "Italy and Japan realise the growing inseparability of security between Europe and the Indo-Pacific",
+    "Statement_Shared_Challenges_Italy_Japan": "Italy and Japan explicitly recognise the Russian military aggressiveness and the North Korean nuclear programme as shared challenges",
 }
 
 
@@ -680,22 +684,19 @@ EXPECTED: dict[str, object] = {
         (*lab("Understanding_2023-01-10_G7_Presidency"), "Agreed"),
     },
     "defence_programme_partners": {
-        (*lab("GCAP"), *lab("Italy")),
-        (*lab("GCAP"), *lab("United_Kingdom")),
-        (*lab("GCAP"), *lab("Japan")),
-        (*lab("Tempest"), *lab("Italy")),  # 000: "Anglo-Italian Tempest"
-        (*lab("Tempest"), *lab("United_Kingdom")),
-        (*lab("F-X"), *lab("Japan")),  # 000: "Japanese FX"
-        # 001: "the result of a collaboration between Italy, the U.K., Germany, and Spain"
-        (*lab("Eurofighter_Typhoon"), *lab("Italy")),
-        (*lab("Eurofighter_Typhoon"), *lab("United_Kingdom")),
         (*lab("Eurofighter_Typhoon"), *lab("Germany")),
+        (*lab("Eurofighter_Typhoon"), *lab("Italy")),
         (*lab("Eurofighter_Typhoon"), *lab("Spain")),
-        (*lab("Italy-Japan_Technology_and_Equipment_Project"), *lab("Italy")),  # 003
+        (*lab("Eurofighter_Typhoon"), *lab("United_Kingdom")),
+        (*lab("F-X"), *lab("Japan")),
+        (*lab("GCAP"), *lab("Italy")),
+        (*lab("GCAP"), *lab("Japan")),
+        (*lab("GCAP"), *lab("United_Kingdom")),
+        (*lab("Italy-Japan_Technology_and_Equipment_Project"), *lab("Italy")),
         (*lab("Italy-Japan_Technology_and_Equipment_Project"), *lab("Japan")),
-        (*lab("North_Korean_Nuclear_Programme"), *lab("North_Korea")),  # 004
+        (*lab("Tempest"), *lab("Italy")),
+        (*lab("Tempest"), *lab("United_Kingdom")),
     },
-    # 002: "Japan's Mitsubishi Heavy, Britain's BAE Systems PLC and Italy's Leonardo"; 004 likewise.
     "programme_industrial_partners": {
         ("GCAP", *lab("BAE_Systems"), "United_Kingdom"),
         ("GCAP", *lab("Leonardo"), "Italy"),
@@ -1178,12 +1179,25 @@ EXPECTED: dict[str, object] = {
     },
     "joint_positions": {
         (
+            *lab("Statement_Chinese_Economic_Coercion_Italy_Japan"),
+            "concern",
+            "Italy, Japan",
+            "Chinese_Economic_Coercion",
+        ),
+        (
             *lab("Statement_Commonality_of_View_Italy_Japan"),
             "position",
             "Italy, Japan",
             "China_Assertiveness, War_in_Ukraine",
         ),
+        (*lab("Statement_Inseparable_Security_Italy_Japan"), "position", "Italy, Japan", "Europe, Indo-Pacific"),
         (*lab("Statement_Shared_Approach_Italy_Japan"), "position", "Italy, Japan", "International_Law"),
+        (
+            *lab("Statement_Shared_Challenges_Italy_Japan"),
+            "concern",
+            "Italy, Japan",
+            "North_Korean_Nuclear_Programme, Russian_Aggression",
+        ),
         (
             *lab("Statement_Strategic_Partnership_Kishida_Meloni"),
             "announcement",
@@ -1322,7 +1336,7 @@ EXPECTED: dict[str, object] = {
         ),
         full=_MEETINGS_IN_TIME_ORDER_ASSERTED
         | {
-            (*lab("PhoneCall_2025_Meloni_Takaichi"), "2025", "year", "2025-01-01", "2025-12-31"),
+            (*lab("PhoneCall_2025_Meloni_Takaichi"), "2025", "season or part of a year", "2025-09-01", "2025-12-31"),
             (*lab("Summit_2022-11_G20_Bali"), "2022-11", "month", "2022-11-01", "2022-11-30"),
             (*lab("Summit_2023-05_G7_Hiroshima"), "2023", "year", "2023-01-01", "2023-12-31"),
             (*lab("Summit_2023-05_G7_Hiroshima"), "2023-05", "month", "2023-05-01", "2023-05-31"),
@@ -1449,6 +1463,22 @@ EXPECTED: dict[str, object] = {
             None,
         ),
         (*lab("Statement_China_Relief_Draghi_End_The_Diplomat"), "The_Diplomat", "assessment", "Taiwan", None, None),
+        (
+            *lab("Statement_Chinese_Economic_Coercion_Italy_Japan"),
+            "Italy",
+            "concern",
+            "Chinese_Economic_Coercion",
+            None,
+            None,
+        ),
+        (
+            *lab("Statement_Chinese_Economic_Coercion_Italy_Japan"),
+            "Japan",
+            "concern",
+            "Chinese_Economic_Coercion",
+            None,
+            None,
+        ),
         (
             *lab("Statement_Common_Values_Guerini"),
             "Lorenzo_Guerini",
@@ -1839,6 +1869,10 @@ EXPECTED: dict[str, object] = {
         (*lab("Statement_Hong_Kong_Support_League"), "League", "position", "Hong_Kong", None, None),
         (*lab("Statement_Indo-Pacific_Relevance_Italy"), "Italy", "assessment", "Indo-Pacific", None, None),
         (*lab("Statement_Indo-Pacific_Relevance_Italy"), "Italy", "assessment", "International_Stability", None, None),
+        (*lab("Statement_Inseparable_Security_Italy_Japan"), "Italy", "position", "Europe", None, None),
+        (*lab("Statement_Inseparable_Security_Italy_Japan"), "Italy", "position", "Indo-Pacific", None, None),
+        (*lab("Statement_Inseparable_Security_Italy_Japan"), "Japan", "position", "Europe", None, None),
+        (*lab("Statement_Inseparable_Security_Italy_Japan"), "Japan", "position", "Indo-Pacific", None, None),
         (
             *lab("Statement_Inseparable_Security_Kishida"),
             "Fumio_Kishida",
@@ -2157,6 +2191,24 @@ EXPECTED: dict[str, object] = {
         (*lab("Statement_Sectors_Kishida"), "Fumio_Kishida", "position", "Railways", "2023-01-10", None),
         (*lab("Statement_Shared_Approach_Italy_Japan"), "Italy", "position", "International_Law", None, None),
         (*lab("Statement_Shared_Approach_Italy_Japan"), "Japan", "position", "International_Law", None, None),
+        (
+            *lab("Statement_Shared_Challenges_Italy_Japan"),
+            "Italy",
+            "concern",
+            "North_Korean_Nuclear_Programme",
+            None,
+            None,
+        ),
+        (*lab("Statement_Shared_Challenges_Italy_Japan"), "Italy", "concern", "Russian_Aggression", None, None),
+        (
+            *lab("Statement_Shared_Challenges_Italy_Japan"),
+            "Japan",
+            "concern",
+            "North_Korean_Nuclear_Programme",
+            None,
+            None,
+        ),
+        (*lab("Statement_Shared_Challenges_Italy_Japan"), "Japan", "concern", "Russian_Aggression", None, None),
         (
             *lab("Statement_Stable_Cooperation_Kishida"),
             "Fumio_Kishida",
