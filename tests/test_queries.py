@@ -915,24 +915,79 @@ EXPECTED: dict[str, object] = {
         ),
     },
     "disagreements": {
-        ("Disagreement_Bali_Meeting_Status", "Meeting_2022-11_Meloni_Kishida_Bali", "status", "Happened", A000),
-        ("Disagreement_Bali_Meeting_Status", "Meeting_2022-11_Meloni_Kishida_Bali", "status", "Cancelled", A000),
-        ("Disagreement_Bali_Meeting_Status", "Meeting_2022-11_Meloni_Kishida_Bali", "status", "Cancelled", A001),
-        ("Disagreement_2plus2_First_Round_Date", "Consultation_Italy-Japan_2plus2_first_round", "date", "2023", A000),
-        ("Disagreement_2plus2_First_Round_Date", "Consultation_Italy-Japan_2plus2_first_round", "date", "2023", A001),
+        (
+            "Disagreement_2plus2_First_Round_Date",
+            "Consultation_Italy-Japan_2plus2_first_round",
+            "date",
+            "2023",
+            "000_a4b397bc01061804",
+        ),
+        (
+            "Disagreement_2plus2_First_Round_Date",
+            "Consultation_Italy-Japan_2plus2_first_round",
+            "date",
+            "2023",
+            "001_cc7736c37995a10d",
+        ),
         (
             "Disagreement_2plus2_First_Round_Date",
             "Consultation_Italy-Japan_2plus2_first_round",
             "date",
             "2024-03",
-            A002,
+            "002_7b46b79a9830cf4e",
         ),
-        # Names are not claims: the disagreement has no claimed values.
+        ("Disagreement_2plus2_Start_Date", "Italy-Japan_2plus2", "startDate", "2024-03", "002_7b46b79a9830cf4e"),
+        (
+            "Disagreement_Bali_Meeting_Status",
+            "Meeting_2022-11_Meloni_Kishida_Bali",
+            "status",
+            "Cancelled",
+            "000_a4b397bc01061804",
+        ),
+        (
+            "Disagreement_Bali_Meeting_Status",
+            "Meeting_2022-11_Meloni_Kishida_Bali",
+            "status",
+            "Cancelled",
+            "001_cc7736c37995a10d",
+        ),
+        (
+            "Disagreement_Bali_Meeting_Status",
+            "Meeting_2022-11_Meloni_Kishida_Bali",
+            "status",
+            "Happened",
+            "000_a4b397bc01061804",
+        ),
+        (
+            "Disagreement_Friendly_Nation_Speaker",
+            "Statement_Japan_Friendly_Nation_Meloni",
+            "speaker",
+            "Giorgia_Meloni",
+            "000_a4b397bc01061804",
+        ),
         ("Disagreement_GCAP_Name", "GCAP", "prefLabel", None, None),
-        # 000 says only "recently signed", without a date; 001 dates the signing to May 2022.
-        ("Disagreement_RAA_Signing", "Japan-UK_Reciprocal_Access_Agreement", "signedDate", "2022-05", A001),
+        (
+            "Disagreement_RAA_Signing",
+            "Japan-UK_Reciprocal_Access_Agreement",
+            "signedDate",
+            "2022-05",
+            "001_cc7736c37995a10d",
+        ),
+        (
+            "Disagreement_Strategic_Partnership_Speaker",
+            "Statement_Strategic_Partnership_Kishida_Meloni",
+            "speaker",
+            "Fumio_Kishida",
+            "001_cc7736c37995a10d",
+        ),
+        (
+            "Disagreement_Strategic_Partnership_Speaker",
+            "Statement_Strategic_Partnership_Kishida_Meloni",
+            "speaker",
+            "Giorgia_Meloni",
+            "001_cc7736c37995a10d",
+        ),
     },
-    # Exactly the events that data/entities.ttl lists as reported by more than one article.
     "events_reported_by_several_articles": Paired(
         asserted=(_EVENTS_REPORTED_BY_SEVERAL_ARTICLES_ASSERTED := set()),
         full=_EVENTS_REPORTED_BY_SEVERAL_ARTICLES_ASSERTED
@@ -1061,6 +1116,7 @@ EXPECTED: dict[str, object] = {
             (*lab("Announcement_2025-12_EU_Japan_Horizon_Europe"), *lab("Japan_Horizon_Europe_Association")),
             (*lab("Meeting_2023-01-10_Meloni_Kishida"), *lab("Consultation_Italy-Japan_2plus2_first_round")),
             (*lab("Meeting_2024_Meloni_Kishida"), *lab("Consultation_Italy-Japan_2plus2_first_round")),
+            (*lab("Press_Statements_2023-01-10_Meloni"), *lab("Italy-Japan_Strategic_Partnership")),
         },
     ),
     "g7_presidencies": {
