@@ -32,6 +32,8 @@ _FUTURE = re.compile(
     r"\b(will|shall|plans? to|planned|scheduled|upcoming|to be held|is set to|are set to|is expected to|next|coming)\b",
     re.I,
 )
+#: How far into the text a full date counts as the article's own (title, byline, photo caption).
+HEAD = 1000
 _RANK = {"day": 0, "month": 1, "season": 2, "year": 2, "decade": 3}
 
 
@@ -121,8 +123,10 @@ def find_article_date(text: str, *, given: str | None = None) -> ArticleDate:
             f"Copyright line: '{m.group(0).strip()}' gives the year only, so relative dates resolve to years.",
         )
     latest = None
+    # Only the head of the text (title, byline, photo caption): a full date deep in the body is an event's.
     for m in re.finditer(
-        rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b|\b(\d{{1,2}})\s+({_MONTH})\s+((?:19|20)\d{{2}})\b", text
+        rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b|\b(\d{{1,2}})\s+({_MONTH})\s+((?:19|20)\d{{2}})\b",
+        text[:HEAD],
     ):
         phrase = m.group(0)
         found = _parse(phrase, datetime(2000, 1, 1))
@@ -133,13 +137,14 @@ def find_article_date(text: str, *, given: str | None = None) -> ArticleDate:
         return ArticleDate(
             f"{d.year:04d}-{d.month:02d}",
             "month",
-            f"No dateline or copyright line. The latest full date in the text is '{phrase}'; the article is "
-            "dated to its month. Check it.",
+            f"No dateline or copyright line. The latest full date in the head of the text (its first {HEAD} "
+            f"characters: title, byline, caption) is '{phrase}'; the article is dated to its month. Check it.",
         )
     return ArticleDate(
         None,
         None,
-        "Not found: the text has no dateline, copyright line or full date, so relative dates stay unresolved. "
+        "Not found: the text has no dateline, copyright line or full date in its head, so relative dates stay "
+        "unresolved. "
         "Give the date with kg draft --date if another source has it.",
     )
 
@@ -224,7 +229,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month", rf"\b(?:[Ii]n\s+|[Ss]ince\s+|[Bb]y\s+|[Uu]ntil\s+)?({_MONTH})\b"),
     ("year", r"\b(?:[Ii]n\s+|[Ss]ince\s+|[Bb]y\s+|[Uu]ntil\s+|[Ff]rom\s+)?((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"),
 ]
-_COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
+_COMPILED = [(name, re.compile(rx, re.I)) for name, rx in _PATTERNS]
 
 
 def find_dates(sentence: str, article: ArticleDate) -> list[DateMention]:
@@ -250,9 +255,11 @@ def find_dates(sentence: str, article: ArticleDate) -> list[DateMention]:
 def _month_alone_ok(sentence: str, m: re.Match) -> bool:
     """A bare month name is a date unless it is the verb "may" or "March" as a word of a name."""
     word = m.group(1)
+    if not word[0].isupper():
+        return False
     if word.rstrip(".").lower() in ("may", "mar", "jan", "jun", "jul", "aug", "oct", "dec", "sep", "nov", "feb", "apr"):
         return m.group(0) != word  # "in May", "since May": a preposition makes it a month
-    return word[0].isupper()
+    return True
 
 
 def _cap(precision: str, article: ArticleDate) -> str:
@@ -265,7 +272,7 @@ def _cap(precision: str, article: ArticleDate) -> str:
 def _resolve(name: str, m: re.Match, article: ArticleDate, future: bool) -> DateMention | None:
     phrase = m.group(0)
     base = article.day
-    g = m.groups()
+    g = tuple(x.lower() if x else x for x in m.groups())
 
     def absolute(value: str, precision: str, end: str | None = None) -> DateMention:
         lo, hi = _bounds(value, precision)

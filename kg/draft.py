@@ -368,7 +368,12 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
         if hit:
             n, iri, surface = hit
             ent = registry.entities[iri]
-            mentions.append(Mention(toks[i][0], toks[i + n - 1][1], surface, iri, ent.kind, "label"))
+            # A title before the name is folded away, and kept for the steward ("Prime Minister Meloni").
+            k = i
+            while k > 0 and not taken[k - 1] and folded[k - 1] in TITLES and toks[k - 1][2][0].isupper():
+                k -= 1
+            title = " ".join(w for _, _, w in toks[k:i]) or None
+            mentions.append(Mention(toks[i][0], toks[i + n - 1][1], surface, iri, ent.kind, "label", title))
             for k in range(i, i + n):
                 taken[k] = True
             i += n
@@ -529,6 +534,8 @@ class Draft:
     new_entities: dict[str, tuple[str, list[str]]]  # iri -> (kind, surface forms)
     aliases: dict[str, set[str]]  # registry iri -> proposed altLabels (fuzzy matches)
     events: list[ProposedEvent]
+    #: Sentences with dates but nothing to claim (no name, no event): shown to the steward as comments.
+    unclaimed_dates: list[tuple[Sentence, list[DateMention]]] = field(default_factory=list)
 
     @property
     def claim_count(self) -> int:
@@ -582,6 +589,7 @@ def draft_article(
     used_iris = set(registry.entities)
     events: list[ProposedEvent] = []
     drafts: list[SentenceDraft] = []
+    unclaimed: list[tuple[Sentence, list[DateMention]]] = []
     article_iri = f"<{ART}{aid}>"
     kg = str(KG)
     for sentence in sentences:
@@ -723,7 +731,9 @@ def draft_article(
         if claims:
             evidence = f"{EVD}{prefix}-{len(drafts) + 1:02d}"
             drafts.append(SentenceDraft(sentence, evidence, mentions, dates, sentence_events, claims))
-    return Draft(aid, path.name, article_date, drafts, new_entities, dict(aliases), events)
+        elif dates:
+            unclaimed.append((sentence, dates))
+    return Draft(aid, path.name, article_date, drafts, new_entities, dict(aliases), events, unclaimed)
 
 
 # ---------------------------------------------------------------- Turtle
@@ -812,6 +822,11 @@ def _turtle(d: Draft) -> str:
             )
         lines.append(" ,\n".join(parts) + " .")
         lines.append("")
+    if d.unclaimed_dates:
+        lines += ["# Dates in sentences that name nothing the draft can claim (a pronoun subject, say):", ""]
+        for sentence, dates in d.unclaimed_dates:
+            lines.append(f"# {sentence.text[:100]!r}{'…' if len(sentence.text) > 100 else ''}")
+            lines += [f"#   date: {dm.describe()}" for dm in dates]
     return "\n".join(lines).rstrip() + "\n"
 
 
