@@ -30,12 +30,15 @@ from kg.errors import KgError
 from kg.evidence import derive_mentions, provenance, require_evidence
 from kg.export import Staged, canonical, nquads_lines, ntriples, trig_from_ntriples
 from kg.load import Dataset, load
-from kg.namespaces import GRAPHS, T_MENTIONED_IN, T_MENTIONS, bind_prefixes
+from kg.namespaces import GRAPHS, KG, T_MENTIONED_IN, T_MENTIONS, T_SUPPORTS, T_TYPE, bind_prefixes
 from kg.project import Project, display_path, find_project
 from kg.reason import DEFAULT_REASONER, reason_nt
 from kg.stats import compute_stats
 from kg.triples import from_graph, ntriples_text, parse_file, to_graph
+from kg.triples import parse_triples as parse_file_triples
 from kg.validate import DEFAULT_ENGINE, Report, load_shapes, validate
+
+T_DRAFT = f"<{KG.Draft}>"
 
 OUTPUT_FILES = (
     "asserted.nt",
@@ -97,22 +100,46 @@ class Built:
         }
 
 
-def input_files(project: Project) -> list[Path]:
+def input_files(project: Project, *, with_drafts: bool = False) -> list[Path]:
     articles = sorted(project.articles_dir.glob("*.txt"))
-    return [project.ontology_file, project.shapes_file, *project.data_files(), *articles]
+    return [project.ontology_file, project.shapes_file, *project.data_files(with_drafts=with_drafts), *articles]
 
 
-def input_digest(project: Project) -> dict[str, str]:
+def input_digest(project: Project, *, with_drafts: bool = False) -> dict[str, str]:
     """SHA-256 of every input file, keyed by its path relative to the project."""
-    return {str(f.relative_to(project.root)): hashlib.sha256(f.read_bytes()).hexdigest() for f in input_files(project)}
+    return {
+        str(f.relative_to(project.root)): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in input_files(project, with_drafts=with_drafts)
+    }
 
 
-def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) -> Built:
+@dataclass(frozen=True)
+class PendingDrafts:
+    """The drafts waiting for review: their files and how many claims in them are still marked kg:Draft."""
+
+    files: tuple[Path, ...]
+    claims: int
+
+
+def pending_drafts(project: Project) -> PendingDrafts:
+    """Count the kg:Draft claims (claims some evidence supports) in ``data/claims/*.draft.ttl``."""
+    files = project.draft_files()
+    count = 0
+    for f in files:
+        triples = parse_file_triples(f)
+        supported = {o for _, p, o in triples if p == T_SUPPORTS}
+        count += sum(1 for s, p, o in triples if p == T_TYPE and o == T_DRAFT and s in supported)
+    return PendingDrafts(tuple(files), count)
+
+
+def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER, *, with_drafts: bool = False) -> Built:
     """Run every step of the build in memory and return the graphs.
 
     ``reasoner`` is one of :data:`kg.reason.REASONERS`; all give the same inferred
     graph (see :mod:`kg.reason`). The data stays in term-string triples throughout
     (:mod:`kg.triples`), so a graph of a million triples builds in about half a minute.
+
+    ``with_drafts`` also loads ``data/claims/*.draft.ttl`` (their claims stay typed kg:Draft).
 
     Raises :class:`~kg.errors.LoadError` or :class:`~kg.errors.EvidenceError` for bad
     input, and :class:`ValidationFailed` when the data or its closure violates the shapes.
@@ -127,7 +154,7 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
         timings[name] = round(now - t, 3)
         t = now
 
-    dataset = load(project)
+    dataset = load(project, with_drafts=with_drafts)
     shapes = load_shapes(project.shapes_file)
     lap("load")
     require_evidence(project, dataset)
@@ -176,17 +203,22 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
 
 
 def build(
-    project: Project | None = None, out_dir: str | Path | None = None, reasoner: str = DEFAULT_REASONER
+    project: Project | None = None,
+    out_dir: str | Path | None = None,
+    reasoner: str = DEFAULT_REASONER,
+    *,
+    with_drafts: bool = False,
 ) -> tuple[Built, Path]:
     """Build the graph and write the outputs to ``out_dir`` (default ``out/``).
 
     Returns the :class:`Built` graphs and the output folder. Nothing is written
-    unless every step passes.
+    unless every step passes. Drafts are left out unless ``with_drafts``.
     """
     project = project or find_project()
     out = project.output(out_dir)
     started = time.perf_counter()
-    built = compute(project, reasoner)
+    built = compute(project, reasoner, with_drafts=with_drafts)
+    drafts = pending_drafts(project)
     t = time.perf_counter()
     # Canonical blank-node labels once per graph; the serialisers below reuse them.
     built.ontology = canonical(built.ontology)
@@ -204,7 +236,12 @@ def build(
         built.timings["serialise"] = round(time.perf_counter() - t, 3)
         manifest = {
             "built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-            "inputs": input_digest(project),
+            "inputs": input_digest(project, with_drafts=with_drafts),
+            "drafts": {
+                "included": with_drafts,
+                "files": [str(f.relative_to(project.root)) for f in drafts.files],
+                "claims": drafts.claims,
+            },
             "triples": {
                 "asserted": built.counts["asserted"],
                 "inferred": built.counts["inferred"],
@@ -236,7 +273,11 @@ def ensure_built(project: Project | None = None, out_dir: str | Path | None = No
     if not (out / "build.json").is_file():
         build(project, out)
     manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
-    return manifest, manifest.get("inputs") != input_digest(project)
+    return manifest, manifest.get("inputs") != input_digest(project, with_drafts=_drafts_included(manifest))
+
+
+def _drafts_included(manifest: dict) -> bool:
+    return bool(manifest.get("drafts", {}).get("included"))
 
 
 @dataclass
@@ -269,5 +310,5 @@ def read_outputs(
     graphs = {}
     for name in ("asserted", "inferred", "ontology", "shapes"):
         graphs[name] = bind_prefixes(parse_file(out / f"{name}.nt"))
-    stale = manifest.get("inputs") != input_digest(project)
+    stale = manifest.get("inputs") != input_digest(project, with_drafts=_drafts_included(manifest))
     return Outputs(manifest=manifest, stale=stale, **graphs)

@@ -103,19 +103,85 @@ def cli():
     help="OWL-RL reasoner: rules (fast, lean), reasonable (Rust; large memory) or owlrl (the reference); "
     "all three infer the same triples.",
 )
-def build(root, out_dir, reasoner):
+@click.option(
+    "--with-drafts",
+    is_flag=True,
+    help="Also load data/claims/*.draft.ttl (written by kg draft); their claims stay typed kg:Draft.",
+)
+def build(root, out_dir, reasoner, with_drafts):
     """Load, check quotes, validate, reason, validate the closure, write out/.
 
     A failed build writes nothing: the previous outputs stay as they were.
+    Drafts (data/claims/*.draft.ttl) are left out unless --with-drafts.
     """
     from kg.build import build as run_build
+    from kg.build import pending_drafts
     from kg.project import display_path
 
-    built, out = run_build(_project(root), out_dir, reasoner)
+    project = _project(root)
+    built, out = run_build(project, out_dir, reasoner, with_drafts=with_drafts)
     click.echo(
         f"built {display_path(out)}: {built.counts['asserted']} asserted, {built.counts['inferred']} inferred triples; "
         f"{len(built.report.violations)} violations, {len(built.report.warnings)} warnings "
         f"({sum(built.timings.values()):.1f} s)"
+    )
+    drafts = pending_drafts(project)
+    if drafts.files:
+        where = "included in this build" if with_drafts else "left out (kg build --with-drafts includes them)"
+        click.echo(
+            f"{drafts.claims} draft claim{'s' if drafts.claims != 1 else ''} in {len(drafts.files)} "
+            f"file{'s' if len(drafts.files) != 1 else ''} wait for review, {where}: "
+            + ", ".join(display_path(f) for f in drafts.files)
+        )
+
+
+@cli.command(epilog=EXIT_CODES)
+@root_option
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Draft file to write (default: data/claims/<article>.draft.ttl); it must end in .draft.ttl.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing draft.")
+@click.option(
+    "--date",
+    "date",
+    default=None,
+    help="The article's date (YYYY, YYYY-MM or YYYY-MM-DD) when the text does not give it.",
+)
+def draft(root, article, output, force, date):
+    """Write a first draft of ARTICLE's claims (a .txt file) for review.
+
+    Every proposed claim and entity is typed kg:Draft; the build leaves the draft
+    out until it is reviewed. Offline: nothing is fetched.
+    """
+    from kg.draft import default_output, draft_article, load_registry, registry_files, write_draft
+    from kg.project import display_path
+
+    project = _project(root)
+    article = Path(article)
+    out = output or default_output(project, article)
+    if out.exists() and not force and out.name.endswith(".draft.ttl"):
+        raise KgError(
+            f"{display_path(out)}: a draft already exists.", "Review or remove it, or pass --force to replace it."
+        )
+    registry = load_registry(registry_files(project, skip={article.stem}))
+    result = draft_article(article, registry, date=date)
+    written = write_draft(result, out, force=force)
+    if not result.date.value:
+        click.echo(
+            f"kg: warning: {display_path(article)}: no article date found; relative dates stay unresolved.", err=True
+        )
+        click.echo("  Give it with --date YYYY-MM-DD if another source has it.", err=True)
+    linked = sum(1 for s in result.sentences for m in s.mentions if m.how != "new")
+    unresolved = sum(1 for s in result.sentences for d in s.dates if d.value is None)
+    click.echo(
+        f"drafted {display_path(written)}: {len(result.sentences)} evidence sentences, {result.claim_count} draft claims, "
+        f"{linked} registry mentions, {len(result.new_entities)} proposed entities, {len(result.events)} proposed events, "
+        f"{sum(len(s.dates) for s in result.sentences)} dates ({unresolved} unresolved)"
     )
 
 

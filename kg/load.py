@@ -124,10 +124,13 @@ def _bounds_error(triples: list[Triple], problems) -> EvidenceError:
     )
 
 
-def load(project: Project | None = None, files: list[Path] | None = None) -> Dataset:
-    """Load the ontology and the data (the project's ``data/`` files unless ``files`` is given)."""
+def load(project: Project | None = None, files: list[Path] | None = None, *, with_drafts: bool = False) -> Dataset:
+    """Load the ontology and the data (the project's ``data/`` files unless ``files`` is given).
+
+    Draft files (``*.draft.ttl``) are loaded only with ``with_drafts`` or when named in ``files``.
+    """
     project = project or find_project()
-    files = project.data_files() if files is None else [Path(f) for f in files]
+    files = project.data_files(with_drafts=with_drafts) if files is None else [Path(f) for f in files]
     if not files:
         raise LoadError(f"{display_path(project.data_dir)}: no .ttl files to load.", "Add data files.")
     ontology = load_ontology(project)

@@ -47,9 +47,19 @@ class Project:
         """The build folder: ``out_dir`` when given, else ``out/``."""
         return Path(out_dir) if out_dir is not None else self.out_dir
 
-    def data_files(self) -> list[Path]:
-        """The Turtle files of ``data/`` and ``data/claims/``, in a fixed order."""
-        return sorted(self.data_dir.glob("*.ttl")) + sorted((self.data_dir / "claims").glob("*.ttl"))
+    def data_files(self, *, with_drafts: bool = False) -> list[Path]:
+        """The Turtle files of ``data/`` and ``data/claims/``, in a fixed order.
+
+        Drafts (``data/claims/*.draft.ttl``, written by ``kg draft``) are left out unless ``with_drafts``.
+        """
+        claims = sorted((self.data_dir / "claims").glob("*.ttl"))
+        if not with_drafts:
+            claims = [f for f in claims if not f.name.endswith(".draft.ttl")]
+        return sorted(self.data_dir.glob("*.ttl")) + claims
+
+    def draft_files(self) -> list[Path]:
+        """The drafts waiting for review: ``data/claims/*.draft.ttl``."""
+        return sorted((self.data_dir / "claims").glob("*.draft.ttl"))
 
 
 def find_project(root: str | os.PathLike | None = None) -> Project:

@@ -1,0 +1,893 @@
+"""Draft an article's claims for review: the mechanical first pass of adding an article.
+
+:func:`draft_article` reads an article text and proposes, in the claim structure of
+``data/claims/*.ttl``:
+
+* the article's date and how it was found (a dateline, a copyright line, the latest
+  full date in the text, a date given by the caller, or none);
+* one evidence node per sentence that carries a fact, quoting the sentence verbatim;
+* the entities the registry knows, matched on their labels, aliases and demonyms
+  with case, accents, possessives and titles folded (and near spellings by fuzzy
+  matching), and the unknown names as proposed new entities;
+* every date expression, resolved against the article's date at the precision the
+  text allows (:mod:`kg.dates`);
+* events (meetings, visits, calls, summits, signings, announcements, deployments)
+  with their participants, date, place and status, and office holdings.
+
+Every proposed claim and entity is typed ``kg:Draft``: the build leaves draft files
+out unless asked, and a steward accepts a claim by removing its mark. This module
+proposes; it does not decide, and it does not write files (:func:`write_draft` does,
+atomically). It runs offline.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.dates import ArticleDate, DateMention, find_article_date, find_dates
+from kg.errors import KgError, LoadError
+from kg.namespaces import KG
+from kg.project import Project, display_path
+from kg.quotecheck import fold
+
+ENT = "https://w3id.org/ijkg/id/"
+ART = "https://w3id.org/ijkg/article/"
+EVD = "https://w3id.org/ijkg/evidence/"
+
+#: Titles folded away before a name ("Prime Minister Kishida Fumio" is Kishida Fumio).
+TITLES = frozenset(
+    "prime minister president premier chancellor foreign defence defense minister ministers secretary "
+    "general admiral ambassador envoy chief mr mrs ms dr king queen emperor pm then former deputy vice "
+    "undersecretary commander governor mayor senator chairman chairwoman chair spokesman spokeswoman "
+    "special counsellor".split()
+)
+#: Capitalised words that start sentences or headlines and name nothing.
+_COMMON = frozenset(
+    "the a an on in at of for and but or to as by with from during after before while when where this that "
+    "these those it its his her their our we they he she there here however yet thus also last next today "
+    "moreover furthermore meanwhile nevertheless notwithstanding although since until over under among "
+    "between both each every such other another one two three first second third new recent features "
+    "credit photo copyright all rights reserved what why how who which not no".split()
+)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+#: Words inside a name ("Ursula von der Leyen", "Security Action for Europe").
+_CONNECTORS = frozenset({"of", "for", "the", "and", "von", "der", "de", "di", "da", "del", "van", "on"})
+_ORG_WORDS = {
+    "ministry": "GovernmentBody",
+    "government": "GovernmentBody",
+    "council": "GovernmentBody",
+    "parliament": "GovernmentBody",
+    "cabinet": "GovernmentBody",
+    "office": "GovernmentBody",
+    "agency": "GovernmentBody",
+    "navy": "ArmedForce",
+    "force": "ArmedForce",
+    "forces": "ArmedForce",
+    "army": "ArmedForce",
+    "fleet": "ArmedForce",
+    "industries": "Company",
+    "corporation": "Company",
+    "company": "Company",
+    "group": "Company",
+    "inc": "Company",
+    "ltd": "Company",
+    "plc": "Company",
+    "systems": "Company",
+    "times": "MediaOutlet",
+    "news": "MediaOutlet",
+    "union": "MultilateralBody",
+    "organisation": "Organisation",
+    "organization": "Organisation",
+    "institute": "Organisation",
+    "university": "Organisation",
+    "school": "Organisation",
+    "association": "Organisation",
+    "bank": "Organisation",
+    "party": "Organisation",
+    "initiative": "Initiative",
+    "plan": "Initiative",
+    "dialogue": "Initiative",
+    "strategy": "Document",
+    "agreement": "Agreement",
+    "treaty": "Agreement",
+    "memorandum": "Memorandum",
+    "partnership": "Partnership",
+    "programme": "DefenceProgramme",
+    "program": "DefenceProgramme",
+    "project": "DefenceProgramme",
+}
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "into", "near", "visit", "visited", "visiting"})
+
+#: Event cues: lower-case words (or two-word phrases) and the class they propose.
+EVENT_CUES = {
+    "meet": "Meeting",
+    "meets": "Meeting",
+    "met": "Meeting",
+    "meeting": "Meeting",
+    "meetings": "Meeting",
+    "talks": "Meeting",
+    "working lunch": "Meeting",
+    "summit": "Summit",
+    "summits": "Summit",
+    "phone call": "PhoneCall",
+    "telephone": "PhoneCall",
+    "phoned": "PhoneCall",
+    "visit": "Visit",
+    "visits": "Visit",
+    "visited": "Visit",
+    "visiting": "Visit",
+    "trip": "Visit",
+    "trips": "Visit",
+    "tour": "Tour",
+    "announced": "Announcement",
+    "announces": "Announcement",
+    "announce": "Announcement",
+    "announcement": "Announcement",
+    "decided": "Announcement",
+    "signed": "Event",
+    "signing": "Event",
+    "sign": "Event",
+    "deployed": "NavalDeployment",
+    "deployment": "NavalDeployment",
+    "deployments": "NavalDeployment",
+    "port call": "PortCall",
+    "port calls": "PortCall",
+    "exercise": "Exercise",
+    "exercises": "Exercise",
+    "drills": "Exercise",
+}
+#: Status cues, strongest first: the first that a sentence has sets the proposed status.
+STATUS_CUES = (
+    (
+        "Cancelled",
+        ("was cancelled", "was canceled", "were cancelled", "called off", "skipped", "cancelled", "canceled"),
+    ),
+    ("Rescheduled", ("postponed", "rescheduled")),
+    ("Possible", ("could be", "could", "might", "may be", "possibly", "possible", "likely")),
+    (
+        "Planned",
+        (
+            "will",
+            "plans to",
+            "planned",
+            "plan to",
+            "scheduled",
+            "is set to",
+            "are set to",
+            "upcoming",
+            "to be held",
+            "is expected to",
+            "are expected to",
+            "intends to",
+            "is to",
+            "in the coming",
+        ),
+    ),
+)
+_PERSONISH = {"Person", "Commentator"}
+_ACTORS = {"Person", "Commentator", "Country", "MultilateralBody", "GovernmentBody", "ArmedForce", "Organisation"}
+_PLACES = {"City", "Building", "Region", "Country", "Place"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A registry entity: its IRI, its classes (local names) and its preferred label."""
+
+    iri: str
+    kinds: frozenset[str]
+    label: str
+
+    @property
+    def kind(self) -> str:
+        order = ("Person", "Commentator", "Country", "City", "Building", "Region", "LeaderOffice", "OfficialOffice")
+        for k in order:
+            if k in self.kinds:
+                return k
+        return sorted(self.kinds)[0] if self.kinds else "Thing"
+
+
+@dataclass
+class Registry:
+    """The names the graph knows: folded label tokens -> entity, for exact and fuzzy matching."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    names: dict[tuple[str, ...], str] = field(default_factory=dict)
+    cased: dict[tuple[str, ...], bool] = field(default_factory=dict)
+
+    def add_name(self, iri: str, name: str) -> None:
+        tokens = tuple(fold(name).split())
+        if not tokens:
+            return
+        # Short all-capital aliases ("US", "EU", "SAFE") must match in capitals: "us" is a pronoun.
+        self.cased[tokens] = self.cased.get(tokens, False) or (name.isupper() and len(name) <= 6)
+        self.names.setdefault(tokens, iri)
+
+    @property
+    def longest(self) -> int:
+        return max((len(t) for t in self.names), default=1)
+
+
+def load_registry(files: list[Path], *, exclude: set[str] | None = None) -> Registry:
+    """The registry from Turtle ``files`` (``data/entities.ttl`` and claims files): labels, aliases, demonyms.
+
+    ``exclude`` lists entity IRIs to leave out (the evaluation removes the entities only one article names).
+    """
+    graph = Graph()
+    for f in files:
+        try:
+            graph.parse(f, format="turtle")
+        except Exception as err:  # rdflib raises many kinds; the message names the file
+            raise LoadError(f"{display_path(f)}: not valid Turtle ({err}).", "Fix the file or leave it out.") from err
+    exclude = exclude or set()
+    reg = Registry()
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for s, o in graph.subject_objects(RDF.type):
+        if isinstance(s, URIRef) and str(o).startswith(str(KG)) and str(s).startswith(ENT):
+            kinds[str(s)].add(str(o)[len(str(KG)) :])
+    for iri, ks in kinds.items():
+        if iri in exclude or "Draft" in ks:
+            continue
+        pref = graph.value(URIRef(iri), SKOS.prefLabel)
+        reg.entities[iri] = Entity(iri, frozenset(ks), str(pref) if pref else iri.rsplit("/", 1)[-1])
+        # Event labels are descriptions ("Meloni-Kishida meeting ... 10 January 2023"), not names a text uses.
+        if ks & {"Meeting", "Summit", "PhoneCall", "Visit", "Tour", "NavalDeployment", "PortCall", "Announcement"}:
+            for alt in graph.objects(URIRef(iri), SKOS.altLabel):
+                reg.add_name(iri, str(alt))
+            continue
+        for p in (SKOS.prefLabel, SKOS.altLabel, KG.demonym):
+            for name in graph.objects(URIRef(iri), p):
+                reg.add_name(iri, str(name))
+    return reg
+
+
+# ---------------------------------------------------------------- reading and splitting
+
+
+def read_article(path: Path) -> str:
+    """The article's text; :class:`LoadError` for a missing, empty or non-UTF-8 file."""
+    path = Path(path)
+    if not path.is_file():
+        raise LoadError(
+            f"{display_path(path)}: no such article file.", "Give the path of a .txt file in data/articles/."
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise LoadError(
+            f"{display_path(path)}: line {line}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}).",
+            "Save the article as UTF-8 (for example: iconv -f latin1 -t utf-8).",
+        ) from None
+    if not text.strip():
+        raise LoadError(f"{display_path(path)}: the article is empty.", "Paste the article's text into the file.")
+    return text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with their offsets: lines first (headlines carry no full stop), then pySBD."""
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    out: list[Sentence] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for span in segmenter.segment(line):
+                raw = line[span.start : span.end]
+                lead = len(raw) - len(raw.lstrip())
+                body = raw.strip()
+                if body:
+                    start = offset + span.start + lead
+                    out.append(Sentence(start, start + len(body), body))
+        offset += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------- names
+
+
+@dataclass
+class Mention:
+    """A name in a sentence: linked to a registry entity, or proposed as new (``entity`` is None)."""
+
+    start: int
+    end: int
+    surface: str
+    entity: str | None
+    kind: str
+    how: str  # "label", "fuzzy NN", "new"
+    title: str | None = None
+
+
+_TOKEN = re.compile(r"\w+(?:[.&+]\w+)*\.?|\+")
+
+
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    """Word tokens with their offsets, possessive "'s" dropped (as :func:`kg.quotecheck.fold` does)."""
+    out = []
+    for m in re.finditer(r"\w+", sentence):
+        word = m.group(0)
+        if word.lower() == "s" and m.start() > 0 and sentence[m.start() - 1] in "'’‘`":
+            continue
+        out.append((m.start(), m.end(), word))
+    return out
+
+
+def _fold_word(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if not unicodedata.combining(c)).lower()
+
+
+def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) -> list[Mention]:
+    """The names in ``sentence``: registry names by longest match, then capitalised runs matched
+    fuzzily (rapidfuzz) or proposed as new entities."""
+    from rapidfuzz import fuzz, process
+
+    toks = _tokens(sentence)
+    folded = [_fold_word(w) for _, _, w in toks]
+    taken = [False] * len(toks)
+    mentions: list[Mention] = []
+    longest = registry.longest
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            key = tuple(folded[i : i + n])
+            iri = registry.names.get(key)
+            if iri is None:
+                continue
+            surface = sentence[toks[i][0] : toks[i + n - 1][1]]
+            if registry.cased.get(key) and surface.replace(".", "").replace("-", "") != surface.upper().replace(
+                ".", ""
+            ).replace("-", ""):
+                continue
+            if not any(c.isupper() or c.isdigit() for c in surface):
+                continue  # names are written with a capital ("the leaders", not "the Leaders")
+            hit = (n, iri, surface)
+            break
+        if hit:
+            n, iri, surface = hit
+            ent = registry.entities[iri]
+            # A title before the name is folded away, and kept for the steward ("Prime Minister Meloni").
+            k = i
+            while k > 0 and not taken[k - 1] and folded[k - 1] in TITLES and toks[k - 1][2][0].isupper():
+                k -= 1
+            title = " ".join(w for _, _, w in toks[k:i]) or None
+            mentions.append(Mention(toks[i][0], toks[i + n - 1][1], surface, iri, ent.kind, "label", title))
+            for k in range(i, i + n):
+                taken[k] = True
+            i += n
+        else:
+            i += 1
+
+    # Capitalised runs that no registry name covers.
+    labels = {" ".join(k): v for k, v in registry.names.items()}
+    i = 0
+    while i < len(toks):
+        if taken[i] or not toks[i][2][0].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and not taken[j + 1]:
+            nxt = toks[j + 1][2]
+            gap = sentence[toks[j][1] : toks[j + 1][0]]
+            if any(c in gap for c in ',;:()"“”—–') and gap.strip() not in ("-", "’", "'"):
+                break
+            if nxt[0].isupper() or (
+                nxt.lower() in _CONNECTORS
+                and j + 2 < len(toks)
+                and toks[j + 2][2][0].isupper()
+                and not taken[j + 2]
+                and nxt.lower() != "and"
+            ):
+                j += 1
+                continue
+            break
+        run = list(range(i, j + 1))
+        i = j + 1
+        words = [toks[k][2] for k in run]
+        title_words = []
+        while run and (words[0].lower() in TITLES or words[0].lower() in _COMMON or words[0].lower() in _CONNECTORS):
+            if words[0].lower() in TITLES:
+                title_words.append(words[0])
+            run, words = run[1:], words[1:]
+        while run and (words[-1].lower() in _CONNECTORS or words[-1].lower() in _COMMON):
+            run, words = run[:-1], words[:-1]
+        if not run:
+            continue
+        if all(w.lower() in _MONTHS_DAYS or w.isdigit() for w in words):
+            continue
+        start, end = toks[run[0]][0], toks[run[-1]][1]
+        surface = sentence[start:end]
+        folded_name = " ".join(_fold_word(w) for w in words)
+        title = " ".join(title_words) or None
+        if len(words) == 1 and (words[0].endswith(("ese", "ian", "ish", "an")) or len(words[0]) < 3):
+            continue  # an adjective of nationality ("African"), or a fragment
+        # A near spelling of a registry name ("Mitsubishi Heavy Industry", "Kishida Fumio").
+        best = process.extractOne(folded_name, list(labels), scorer=fuzz.token_sort_ratio, score_cutoff=fuzzy_cutoff)
+        if best and len(folded_name) >= 4:
+            iri = labels[best[0]]
+            mentions.append(
+                Mention(start, end, surface, iri, registry.entities[iri].kind, f"fuzzy {int(best[1])}", title)
+            )
+            continue
+        if len(words) == 1 and (run[0] == 0 or _is_sentence_start(sentence, start)):
+            continue  # a capitalised first word is no evidence of a name
+        kind = _guess_kind(words, title, sentence, start, toks, run)
+        if kind is None:
+            continue
+        mentions.append(Mention(start, end, surface, None, kind, "new", title))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _is_sentence_start(sentence: str, start: int) -> bool:
+    before = sentence[:start].rstrip()
+    return not before or before[-1] in '.!?:"“'
+
+
+def _guess_kind(words, title, sentence, start, toks, run) -> str | None:
+    """The class of an unknown name: from a title, a keyword in it, or the word before it."""
+    lowered = [w.lower() for w in words]
+    for w in reversed(lowered):
+        if w in _ORG_WORDS:
+            return _ORG_WORDS[w]
+    if title:
+        return "Person"
+    before = toks[run[0] - 1][2].lower() if run[0] > 0 else ""
+    if before in _PLACE_PREPOSITIONS and len(words) <= 2:
+        return "Place"
+    if 2 <= len(words) <= 3 and all(w[0].isupper() and w.isalpha() and not w.isupper() for w in words):
+        return "Person"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
+        return "Organisation"
+    return None
+
+
+# ---------------------------------------------------------------- events
+
+
+@dataclass
+class ProposedEvent:
+    iri: str
+    kind: str
+    cue: str
+    status: str
+    status_cue: str | None
+    participants: list[str]
+    role: str  # kg:participant or kg:visitor
+    places: list[tuple[str, str]]  # (predicate local name, entity)
+    date: DateMention | None
+    label: str
+
+
+def _status(sentence: str, date: DateMention | None, article: ArticleDate) -> tuple[str, str | None]:
+    low = f" {sentence.lower()} "
+    for status, cues in STATUS_CUES:
+        for cue in cues:
+            if re.search(rf"\b{re.escape(cue)}\b", low):
+                return status, cue
+    if date is not None and date.earliest and article.value:
+        if date.earliest > article.latest_iso:
+            return "Planned", None
+    return "Happened", None
+
+
+def _cues(sentence: str) -> list[tuple[str, str, int]]:
+    low = sentence.lower()
+    found: list[tuple[int, str, str]] = []
+    for cue, kind in EVENT_CUES.items():
+        for m in re.finditer(rf"\b{re.escape(cue)}\b", low):
+            found.append((m.start(), cue, kind))
+    seen: set[str] = set()
+    out = []
+    for at, cue, kind in sorted(found):
+        if kind == "Visit" and "PortCall" in seen:
+            continue
+        if kind not in seen:
+            seen.add(kind)
+            out.append((cue, kind, at))
+    return out
+
+
+# ---------------------------------------------------------------- the draft
+
+
+@dataclass
+class SentenceDraft:
+    sentence: Sentence
+    evidence: str
+    mentions: list[Mention]
+    dates: list[DateMention]
+    events: list[ProposedEvent]
+    claims: list[tuple[str, str, str, dict]]  # subject, predicate, object (N3), qualifiers (N3)
+
+
+@dataclass
+class Draft:
+    """A draft of one article's claims, ready to be written as Turtle (:meth:`turtle`)."""
+
+    article_id: str
+    file_name: str
+    date: ArticleDate
+    sentences: list[SentenceDraft]
+    new_entities: dict[str, tuple[str, list[str]]]  # iri -> (kind, surface forms)
+    aliases: dict[str, set[str]]  # registry iri -> proposed altLabels (fuzzy matches)
+    events: list[ProposedEvent]
+    #: Sentences with dates but nothing to claim (no name, no event): shown to the steward as comments.
+    unclaimed_dates: list[tuple[Sentence, list[DateMention]]] = field(default_factory=list)
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(s.claims) for s in self.sentences)
+
+    def turtle(self) -> str:
+        return _turtle(self)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _iri_name(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_") or "Entity"
+
+
+def _short(registry: Registry, iri: str, new: dict) -> str:
+    """A short name for IRIs and labels: a person's surname, else the local name."""
+    if iri in registry.entities:
+        ent = registry.entities[iri]
+        if ent.kind == "Person":
+            return ent.label.split()[-1] if ent.label.split()[0] not in ("Abe", "Xi") else ent.label.split()[0]
+        return _local(iri)
+    return _local(iri)
+
+
+def draft_article(
+    path: Path,
+    registry: Registry,
+    *,
+    article_id: str | None = None,
+    date: str | None = None,
+) -> Draft:
+    """Draft the claims of the article at ``path`` against ``registry``.
+
+    ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) is the article's date when the caller knows it;
+    otherwise it is looked for in the text (:func:`kg.dates.find_article_date`).
+    """
+    path = Path(path)
+    text = read_article(path)
+    aid = article_id or path.stem
+    article_date = find_article_date(text, given=date)
+    sentences = split_sentences(text)
+    prefix = aid.split("_", 1)[0]
+    new_entities: dict[str, tuple[str, list[str]]] = {}
+    new_by_name: dict[str, str] = {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    used_iris = set(registry.entities)
+    events: list[ProposedEvent] = []
+    drafts: list[SentenceDraft] = []
+    unclaimed: list[tuple[Sentence, list[DateMention]]] = []
+    article_iri = f"<{ART}{aid}>"
+    kg = str(KG)
+    for sentence in sentences:
+        mentions = find_mentions(sentence.text, registry)
+        for m in mentions:
+            if m.entity is None:
+                key = fold(m.surface).strip()
+                iri = new_by_name.get(key)
+                if iri is None:
+                    base = f"{ENT}{_iri_name(m.surface)}"
+                    iri, n = base, 2
+                    while iri in used_iris:
+                        iri, n = f"{base}_{n}", n + 1
+                    used_iris.add(iri)
+                    new_by_name[key] = iri
+                    new_entities[iri] = (m.kind, [])
+                if m.surface not in new_entities[iri][1]:
+                    new_entities[iri][1].append(m.surface)
+                m.entity = iri
+            elif m.how.startswith("fuzzy"):
+                aliases[m.entity].add(m.surface)
+        dates = find_dates(sentence.text, article_date)
+        claims: list[tuple[str, str, str, dict]] = []
+        kinds = {
+            m.entity: (registry.entities[m.entity].kinds if m.entity in registry.entities else {m.kind})
+            for m in mentions
+        }
+
+        def is_(iri: str, group: set[str], kinds=kinds) -> bool:
+            return bool(set(kinds.get(iri, ())) & group)
+
+        # Office holdings: an office named right before a person ("Italian Prime Minister Giorgia Meloni").
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            gap = sentence.text[a.end : b.start]
+            if (
+                is_(a.entity, {"LeaderOffice", "OfficialOffice"})
+                and is_(b.entity, _PERSONISH)
+                and len(gap) <= 3
+                and "," not in gap
+            ):
+                quals = {}
+                # The office is attested at the article's date, or at an earlier date the sentence gives.
+                past = [
+                    d
+                    for d in dates
+                    if d.value and d.relative and article_date.value and d.latest < article_date.day.isoformat()
+                ]
+                when = past[0] if past else None
+                if when is not None:
+                    quals[f"<{kg}pointInTime>"] = when.term
+                    quals[f"<{kg}resolvedFrom>"] = Literal(when.phrase).n3()
+                    quals.update(when.bound_terms())
+                elif article_date.value:
+                    quals[f"<{kg}pointInTime>"] = article_date.term
+                claims.append((f"<{b.entity}>", f"<{kg}heldOffice>", f"<{a.entity}>", quals))
+
+        # Events.
+        sentence_events = []
+        for cue, kind, at in _cues(sentence.text):
+            actors = [m.entity for m in mentions if is_(m.entity, _PERSONISH)]
+            if not actors or kind in ("Summit", "NavalDeployment", "Announcement", "Event"):
+                actors += [m.entity for m in mentions if is_(m.entity, _ACTORS - _PERSONISH)]
+            actors = list(dict.fromkeys(actors))
+            places: list[tuple[str, str]] = []
+            previous: Mention | None = None
+            for m in mentions:
+                if not is_(m.entity, _PLACES) or m.entity in actors and kind not in ("Visit", "Tour"):
+                    previous = m
+                    continue
+                before = sentence.text[: m.start].split()
+                prev = before[-1].lower() if before else ""
+                listed = (
+                    previous is not None
+                    and places
+                    and places[-1][1] == previous.entity
+                    and sentence.text[previous.end : m.start].strip() in (",", "and", ", and", "&")
+                )
+                if listed:
+                    places.append((places[-1][0], m.entity))
+                elif kind in ("Visit", "Tour", "NavalDeployment", "PortCall") and prev in ("to", "in", "visit", "of"):
+                    places.append(("destination", m.entity))
+                elif (
+                    prev in ("in", "at")
+                    and not is_(m.entity, {"Country"})
+                    or prev in ("in", "at")
+                    and kind
+                    in (
+                        "Meeting",
+                        "Summit",
+                    )
+                ):
+                    places.append(("location", m.entity))
+                previous = m
+            if kind in ("Visit", "Tour"):
+                actors = [a for a in actors if a not in {p for _, p in places}]
+            if kind in ("NavalDeployment", "PortCall"):
+                ships = [m.entity for m in mentions if is_(m.entity, {"Ship"})]
+                places += [("ship", s) for s in ships]
+            if not actors and not places:
+                continue  # an event the sentence does not tie to anyone or anywhere is not worth proposing
+            if kind in ("Visit", "Tour") and not (actors and any(p == "destination" for p, _ in places)):
+                continue  # a visit needs a visitor and a destination (kgsh:VisitShape)
+            if kind == "PortCall" and not any(p in ("destination", "location") for p, _ in places):
+                continue
+            resolved = [d for d in dates if d.value]
+            when = min(resolved, key=lambda d: abs(d.start - at)) if resolved else None
+            status, status_cue = _status(sentence.text, when, article_date)
+            names = [_short(registry, a, new_entities) for a in actors[:3]]
+            stamp = when.value if when else "undated"
+            base = f"{ENT}{kind}_{stamp}_{'_'.join(names) or _local(places[0][1])}"
+            iri, n = base, 2
+            while iri in used_iris:
+                iri, n = f"{base}_{n}", n + 1
+            used_iris.add(iri)
+            label = f"{kind} ({cue}) of {', '.join(names) or _local(places[0][1])}, {stamp} (drafted from {aid})"
+            role = "visitor" if kind in ("Visit", "Tour") else "participant"
+            ev = ProposedEvent(iri, kind, cue, status, status_cue, actors, role, places, when, label)
+            sentence_events.append(ev)
+            subject = f"<{iri}>"
+            for a in actors:
+                claims.append((subject, f"<{kg}{role}>", f"<{a}>", {}))
+            for pred, place in places:
+                claims.append((subject, f"<{kg}{pred}>", f"<{place}>", {}))
+            if when is not None:
+                if when.end_value:
+                    claims.append((subject, f"<{kg}startDate>", when.term, when.qualifiers()))
+                    claims.append((subject, f"<{kg}endDate>", when.end_term, when.qualifiers(end=True)))
+                else:
+                    claims.append((subject, f"<{kg}date>", when.term, when.qualifiers()))
+            claims.append((subject, f"<{kg}status>", f"<{kg}{status}>", {}))
+        events.extend(sentence_events)
+
+        # Every other name is at least a mention of the article.
+        claimed = {c[0] for c in claims} | {c[2] for c in claims}
+        for m in mentions:
+            if f"<{m.entity}>" not in claimed:
+                claimed.add(f"<{m.entity}>")
+                claims.append((article_iri, f"<{kg}mentions>", f"<{m.entity}>", {}))
+        if claims:
+            evidence = f"{EVD}{prefix}-{len(drafts) + 1:02d}"
+            drafts.append(SentenceDraft(sentence, evidence, mentions, dates, sentence_events, claims))
+        elif dates:
+            unclaimed.append((sentence, dates))
+    return Draft(aid, path.name, article_date, drafts, new_entities, dict(aliases), events, unclaimed)
+
+
+# ---------------------------------------------------------------- Turtle
+
+_PREFIXES = {
+    "kg": str(KG),
+    "ent": ENT,
+    "art": ART,
+    "evd": EVD,
+    "rdf": str(RDF),
+    "skos": str(SKOS),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def _short_term(term: str) -> str:
+    if term.startswith("<") and term.endswith(">"):
+        iri = term[1:-1]
+        for p, ns in _PREFIXES.items():
+            if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_][\w.-]*", iri[len(ns) :]) and not iri.endswith("."):
+                return f"{p}:{iri[len(ns) :]}"
+        return term
+    m = re.fullmatch(r'("(?:[^"\\]|\\.)*")\^\^<http://www\.w3\.org/2001/XMLSchema#(\w+)>', term)
+    if m:
+        return f"{m.group(1)}^^xsd:{m.group(2)}"
+    return term
+
+
+def _turtle(d: Draft) -> str:
+    lit = lambda s: Literal(s).n3()  # noqa: E731 - escaping of plain strings
+    lines = [f"@prefix {p}: <{ns}> ." for p, ns in _PREFIXES.items()]
+    lines += [
+        "",
+        f"# DRAFT claims for article {d.article_id}, proposed by `kg draft`. Nothing here is reviewed.",
+        "# Review each claim against its quote: delete it, correct it, or accept it by removing `a kg:Draft`.",
+        "# When no kg:Draft is left, rename the file to data/claims/<article>.ttl (without .draft).",
+        "",
+        f"art:{d.article_id} a kg:Article ;",
+        f"    kg:fileName {lit(d.file_name)} ;",
+    ]
+    if d.date.value:
+        lines.append(f"    kg:publicationDate {_short_term(d.date.term)} ;")
+    lines.append(f"    kg:dateMethod {lit(d.date.method)} .")
+    if d.new_entities:
+        lines += ["", "# Proposed new entities (not in data/entities.ttl): check the type, merge or delete.", ""]
+        for iri, (kind, forms) in d.new_entities.items():
+            alts = "".join(f" ;\n    skos:altLabel {lit(f)}@en" for f in forms[1:])
+            lines.append(
+                f"{_short_term('<' + iri + '>')} a kg:{kind} , kg:Draft ;\n    skos:prefLabel {lit(forms[0])}@en{alts} ."
+            )
+    if d.aliases:
+        lines += ["", "# Proposed aliases: spellings that match a registry name only fuzzily.", ""]
+        for iri, forms in sorted(d.aliases.items()):
+            for f in sorted(forms):
+                lines.append(f"{_short_term('<' + iri + '>')} skos:altLabel {lit(f)}@en .")
+    if d.events:
+        lines += ["", "# Proposed events: merge with an existing event, correct or delete.", ""]
+        for ev in d.events:
+            lines.append(
+                f"{_short_term('<' + ev.iri + '>')} a kg:{ev.kind} , kg:Draft ;\n    skos:prefLabel {lit(ev.label)}@en ."
+            )
+    lines += ["", "# Evidence", ""]
+    for s in d.sentences:
+        lines.append(f"{_short_term('<' + s.evidence + '>')} a kg:Evidence ;")
+        for m in s.mentions:
+            how = "new entity" if m.how == "new" else m.how
+            lines.append(
+                f"    # name: {m.surface!r} -> {_short_term('<' + m.entity + '>')} ({how}{', title ' + repr(m.title) if m.title else ''})"
+            )
+        for dm in s.dates:
+            lines.append(f"    # date: {dm.describe()}")
+        for ev in s.events:
+            lines.append(
+                f"    # event: {ev.kind} from {ev.cue!r}; status {ev.status}"
+                + (f" from {ev.status_cue!r}" if ev.status_cue else " (no cue: tense and date)")
+            )
+        lines.append(f"    kg:article art:{d.article_id} ;")
+        lines.append(f"    kg:quote {lit(s.sentence.text)} ;")
+        lines.append("    kg:supports")
+        parts = []
+        for subj, pred, obj, quals in s.claims:
+            q = "".join(f" ; {_short_term(k)} {_short_term(v)}" for k, v in quals.items())
+            parts.append(
+                f"        [ a kg:Draft ; rdf:subject {_short_term(subj)} ; rdf:predicate {_short_term(pred)} ; "
+                f"rdf:object {_short_term(obj)}{q} ]"
+            )
+        lines.append(" ,\n".join(parts) + " .")
+        lines.append("")
+    if d.unclaimed_dates:
+        lines += ["# Dates in sentences that name nothing the draft can claim (a pronoun subject, say):", ""]
+        for sentence, dates in d.unclaimed_dates:
+            lines.append(f"# {sentence.text[:100]!r}{'…' if len(sentence.text) > 100 else ''}")
+            lines += [f"#   date: {dm.describe()}" for dm in dates]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------- files
+
+
+def default_output(project: Project, article: Path) -> Path:
+    return project.data_dir / "claims" / f"{Path(article).stem}.draft.ttl"
+
+
+def registry_files(project: Project, *, skip: set[str] = frozenset()) -> list[Path]:
+    """The registry's files: data/entities.ttl and the curated claims files (their new entities), not drafts."""
+    files = [project.data_dir / "entities.ttl"]
+    files += [
+        f
+        for f in sorted((project.data_dir / "claims").glob("*.ttl"))
+        if not f.name.endswith(".draft.ttl") and f.stem not in skip
+    ]
+    return [f for f in files if f.is_file()]
+
+
+def write_draft(draft: Draft, out: Path, *, force: bool = False) -> Path:
+    """Write ``draft`` to ``out`` atomically; refuse a curated claims file, and an existing draft unless ``force``."""
+    out = Path(out)
+    if not out.name.endswith(".draft.ttl"):
+        raise KgError(
+            f"{display_path(out)}: a draft is written only to a file ending in .draft.ttl.",
+            "Curated claims files are never overwritten; pass -o NAME.draft.ttl.",
+        )
+    if out.exists() and not force:
+        raise KgError(
+            f"{display_path(out)}: a draft already exists.",
+            "Review or remove it, or pass --force to replace it.",
+        )
+    text = draft.turtle()
+    try:
+        Graph().parse(data=text, format="turtle")
+    except Exception as err:  # a bug in the writer: never leave a broken file behind
+        raise KgError(f"the draft of {draft.article_id} is not valid Turtle ({err}).", "Report this bug.") from err
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+__all__ = [
+    "Draft",
+    "Mention",
+    "Registry",
+    "default_output",
+    "draft_article",
+    "find_mentions",
+    "load_registry",
+    "read_article",
+    "registry_files",
+    "split_sentences",
+    "write_draft",
+]

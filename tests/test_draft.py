@@ -1,0 +1,258 @@
+"""kg draft: exact draft pieces on small articles, drafts left out of the build, and bad input."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
+
+from helpers import make_project
+from kg.cli import cli
+from kg.dates import find_article_date, find_dates
+
+KG = Namespace("https://w3id.org/ijkg/ontology#")
+ENT = Namespace("https://w3id.org/ijkg/id/")
+
+REGISTRY = """\
+@prefix kg:   <https://w3id.org/ijkg/ontology#> .
+@prefix ent:  <https://w3id.org/ijkg/id/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+ent:Italy a kg:Country ; skos:prefLabel "Italy"@en ; kg:demonym "Italian"@en .
+ent:Japan a kg:Country ; skos:prefLabel "Japan"@en ; kg:demonym "Japanese"@en .
+ent:Rome a kg:City ; skos:prefLabel "Rome"@en .
+ent:Tokyo a kg:City ; skos:prefLabel "Tokyo"@en .
+ent:Giorgia_Meloni a kg:Person ; skos:prefLabel "Giorgia Meloni"@en ; skos:altLabel "Meloni"@en .
+ent:Fumio_Kishida a kg:Person ; skos:prefLabel "Fumio Kishida"@en ; skos:altLabel "Kishida"@en .
+ent:Prime_Minister_of_Italy a kg:LeaderOffice ; skos:prefLabel "Prime Minister of Italy"@en ;
+    skos:altLabel "Italian Prime Minister"@en .
+"""
+
+ARTICLE = """\
+01/14/2026 | Press release | Distributed by Public
+The Italian Prime Minister Giorgia Meloni met Fumio Kishida in Rome last July.
+On Monday, Prime Minister Meloni’s adviser Hans Gruber spoke to the press.
+MELONI could visit Tokyo next month, according to the Japanese press.
+The Ministry of Magic was alarmed late last year.
+"""
+NAME = "950_00000000000000aa"
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path, {"entities.ttl": REGISTRY}, {f"{NAME}.txt": ARTICLE})
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def drafted(project) -> Graph:
+    result = run("draft", "--root", project, project / "data" / "articles" / f"{NAME}.txt")
+    assert result.exit_code == 0, result.output
+    return Graph().parse(project / "data" / "claims" / f"{NAME}.draft.ttl")
+
+
+def claims(g: Graph):
+    """(subject, predicate, object, resolvedFrom) of every draft claim."""
+    out = set()
+    for claim in g.subjects(RDF.type, KG.Draft):
+        s = g.value(claim, RDF.subject)
+        if s is None:
+            continue
+        out.add((s, g.value(claim, RDF.predicate), g.value(claim, RDF.object), g.value(claim, KG.resolvedFrom)))
+    return out
+
+
+def events(g: Graph, kind):
+    return {e for e in g.subjects(RDF.type, kind) if (e, RDF.type, KG.Draft) in g}
+
+
+# ---------------------------------------------------------------- dates against a dateline
+
+
+def test_article_date_from_dateline():
+    found = find_article_date(ARTICLE)
+    assert (found.value, found.precision) == ("2026-01-14", "day")
+    assert found.method.startswith("Dateline: '01/14/2026")
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, value, precision",
+    [
+        ("They met last July.", "last July", "2025-07", "month"),
+        ("On Monday, they spoke.", "On Monday", "2026-01-12", "day"),
+        ("They will meet on Monday.", "on Monday", "2026-01-19", "day"),
+        ("They spoke a month ago.", "a month ago", "2025-12", "month"),
+        ("They spoke late last year.", "late last year", "2025", "season"),
+        ("The round is in March of this year.", "in March of this year", "2026-03", "month"),
+        ("It happened last spring.", "last spring", "2025", "season"),
+        ("It happened in 2023.", "in 2023", "2023", "year"),
+        ("Today they met.", "Today", "2026-01-14", "day"),
+    ],
+)
+def test_relative_dates_resolve_against_the_dateline(sentence, phrase, value, precision):
+    (found,) = find_dates(sentence, find_article_date(ARTICLE))
+    assert (found.phrase, found.value, found.precision) == (phrase, value, precision)
+
+
+def test_a_season_keeps_its_bounds():
+    (found,) = find_dates("It happened late last year.", find_article_date(ARTICLE))
+    assert (found.earliest, found.latest) == ("2025-09-01", "2025-12-31")
+
+
+def test_a_year_only_article_resolves_no_finer_than_the_year():
+    article = find_article_date("Some text.\nCopyright © 2024 INPAC Times. All Rights Reserved")
+    assert (article.value, article.precision) == ("2024", "year")
+    (monday,) = find_dates("On Monday, they met.", article)
+    assert (monday.value, monday.precision) == ("2024", "year")
+    (last_month,) = find_dates("They met last month.", article)
+    assert last_month.value is None and "year only" in last_month.note
+
+
+def test_the_draft_dates_the_meeting_with_its_phrase(project):
+    g = drafted(project)
+    article = URIRef(f"https://w3id.org/ijkg/article/{NAME}")
+    assert g.value(article, KG.publicationDate) == Literal("2026-01-14", datatype=XSD.date)
+    (meeting,) = events(g, KG.Meeting)
+    got = claims(g)
+    assert (meeting, KG.date, Literal("2025-07", datatype=XSD.gYearMonth), Literal("last July")) in got
+    assert (meeting, KG.participant, ENT.Giorgia_Meloni, None) in got
+    assert (meeting, KG.participant, ENT.Fumio_Kishida, None) in got
+    assert (meeting, KG.location, ENT.Rome, None) in got
+    assert (meeting, KG.status, KG.Happened, None) in got
+    # The office is attested at the earlier date the sentence gives.
+    assert (ENT.Giorgia_Meloni, KG.heldOffice, ENT.Prime_Minister_of_Italy, Literal("last July")) in got
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_a_known_name_is_linked_through_title_possessive_and_case(project):
+    g = drafted(project)
+    text = (project / "data" / "claims" / f"{NAME}.draft.ttl").read_text(encoding="utf-8")
+    assert "# name: 'Meloni' -> ent:Giorgia_Meloni (label, title 'Prime Minister')" in text
+    assert "# name: 'MELONI' -> ent:Giorgia_Meloni (label)" in text
+    # Registry entities are linked, never proposed again.
+    assert (ENT.Giorgia_Meloni, RDF.type, KG.Draft) not in g
+
+
+def test_an_unknown_name_is_proposed_as_a_new_entity(project):
+    g = drafted(project)
+    person = ENT.Hans_Gruber
+    assert set(g.objects(person, RDF.type)) == {KG.Person, KG.Draft}
+    assert g.value(person, SKOS.prefLabel) == Literal("Hans Gruber", lang="en")
+    ministry = ENT.Ministry_of_Magic
+    assert set(g.objects(ministry, RDF.type)) == {KG.GovernmentBody, KG.Draft}
+    article = URIRef(f"https://w3id.org/ijkg/article/{NAME}")
+    assert (article, KG.mentions, person, None) in claims(g)
+
+
+# ---------------------------------------------------------------- a hedged event
+
+
+def test_a_hedged_visit_is_possible_with_its_destination_and_month(project):
+    g = drafted(project)
+    (visit,) = events(g, KG.Visit)
+    got = claims(g)
+    assert (visit, KG.status, KG.Possible, None) in got
+    assert (visit, KG.visitor, ENT.Giorgia_Meloni, None) in got
+    assert (visit, KG.destination, ENT.Tokyo, None) in got
+    assert (visit, KG.date, Literal("2026-02", datatype=XSD.gYearMonth), Literal("next month")) in got
+
+
+def test_every_quote_is_a_sentence_of_the_article(project):
+    g = drafted(project)
+    quotes = [str(q) for q in g.objects(None, KG.quote)]
+    assert quotes and all(q in ARTICLE for q in quotes)
+    assert "The Italian Prime Minister Giorgia Meloni met Fumio Kishida in Rome last July." in quotes
+
+
+# ---------------------------------------------------------------- the build and drafts
+
+
+def test_build_leaves_drafts_out_and_counts_them(project):
+    drafted(project)
+    result = run("build", "--root", project)
+    assert result.exit_code == 0, result.output
+    assert "draft claims in 1 file wait for review, left out" in result.output
+    asserted = (project / "out" / "asserted.nt").read_text(encoding="utf-8")
+    assert "Hans_Gruber" not in asserted and "Draft" not in asserted
+    manifest = json.loads((project / "out" / "build.json").read_text(encoding="utf-8"))
+    assert manifest["drafts"]["included"] is False and manifest["drafts"]["claims"] > 10
+
+
+def test_build_with_drafts_passes_the_quote_check_and_the_shapes(project):
+    drafted(project)
+    result = run("build", "--root", project, "--with-drafts")
+    assert result.exit_code == 0, result.output
+    assert "included in this build" in result.output
+    asserted = (project / "out" / "asserted.nt").read_text(encoding="utf-8")
+    assert f"<{KG.Draft}>" in asserted and "Hans_Gruber" in asserted
+
+
+def test_validate_runs_on_a_draft_file(project):
+    drafted(project)
+    result = run(
+        "validate",
+        "--root",
+        project,
+        project / "data" / "entities.ttl",
+        project / "data" / "claims" / f"{NAME}.draft.ttl",
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_an_existing_draft_is_not_overwritten(project):
+    drafted(project)
+    out = project / "data" / "claims" / f"{NAME}.draft.ttl"
+    before = out.read_text(encoding="utf-8")
+    result = run("draft", "--root", project, project / "data" / "articles" / f"{NAME}.txt")
+    assert result.exit_code == 2
+    assert "a draft already exists" in result.output and "--force" in result.output
+    assert out.read_text(encoding="utf-8") == before
+    again = run("draft", "--root", project, project / "data" / "articles" / f"{NAME}.txt", "--force")
+    assert again.exit_code == 0, again.output
+
+
+def test_a_curated_claims_file_is_never_written(project):
+    target = project / "data" / "claims" / f"{NAME}.ttl"
+    result = run("draft", "--root", project, project / "data" / "articles" / f"{NAME}.txt", "-o", target)
+    assert result.exit_code == 2
+    assert "only to a file ending in .draft.ttl" in result.output
+    assert not target.exists()
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such article file"),
+        (b"", "the article is empty"),
+        (b"  \n\n", "the article is empty"),
+        (b"Meloni met Kishida in caf\xe9 Roma.\n", "line 1: not UTF-8"),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_2(project, content, message):
+    article = project / "data" / "articles" / "951_00000000000000bb.txt"
+    if content is not None:
+        article.write_bytes(content)
+    result = run("draft", "--root", project, article)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert result.output.startswith("kg: error: ") and len(result.output.strip().splitlines()) == 2
+    assert not list((project / "data" / "claims").glob("*.draft.ttl"))
+
+
+def test_an_article_without_a_date_is_a_warning_and_relative_dates_stay_unresolved(project):
+    article = project / "data" / "articles" / "952_00000000000000cc.txt"
+    article.write_text("Last week, Meloni met Kishida in Rome.\n", encoding="utf-8")
+    result = run("draft", "--root", project, article)
+    assert result.exit_code == 0, result.output
+    assert "kg: warning:" in result.output and "no article date found" in result.output
+    text = (project / "data" / "claims" / "952_00000000000000cc.draft.ttl").read_text(encoding="utf-8")
+    assert "# date: 'Last week' unresolved: the article's date is not known" in text
+    assert 'kg:dateMethod "Not found' in text
