@@ -177,16 +177,25 @@ def validate(root, files, fmt, closure, engine):
     default=None,
     help="Write to FILE (atomically) instead of standard output.",
 )
-def export(root, out_dir, fmt, which, output):
-    """Export the built graph for other tools (GraphDB, Fuseki, Protégé, Neo4j)."""
+@click.option(
+    "--profile",
+    default="plain",
+    show_default=True,
+    help="plain (RDF 1.1, claims as rdf:Statement), owl (claims as OWL axiom annotations, for Protégé and the "
+    "OWL API) or rdf12 (claims as RDF 1.2 reifiers of triple terms; turtle, trig, ntriples or nquads).",
+)
+def export(root, out_dir, fmt, which, output, profile):
+    """Export the built graph for other tools (Protégé, Oxigraph, Jena, GraphDB, Virtuoso, Neo4j)."""
     from kg.export import GRAPH_CHOICES, check_format, export_built, write_atomic
+    from kg.profiles import check_profile
 
     check_format(fmt)
+    check_profile(profile)
     if which not in GRAPH_CHOICES:
         raise KgError(f"unknown graph '{which}'.", "Use one of: " + ", ".join(GRAPH_CHOICES) + ".")
     _, out, (_, stale) = _last_build(root, out_dir)
     _warn_if_stale(stale)
-    text = export_built(out, which, fmt)
+    text = export_built(out, which, fmt, profile)
     if output is None:
         click.echo(text.decode("utf-8"), nl=False)
     else:
