@@ -41,7 +41,7 @@ owlapi: ## Install Debian's OWL API and a JDK for the Protégé-compatibility te
 
 virtuoso: ## Install Debian's Virtuoso for the kg publish tests (each test run starts its own server on loopback ports)
 	@command -v virtuoso-t >/dev/null 2>&1 || { \
-	  $(SUDO) apt-get install -y -q virtuoso-opensource >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q virtuoso-opensource; }; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource; }; }
 
 lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check kg server tests benchmarks
