@@ -28,12 +28,20 @@ serve: build ## Build the graph and serve it (SPARQL endpoint on http://127.0.0.
 
 JOBS ?= auto
 
-test: $(STAMP) browser ## Run the test suite on every core (JOBS=1 for one process; installs Debian's Chromium if missing)
+test: $(STAMP) browser owlapi virtuoso ## Run the test suite on every core (JOBS=1 for one process; installs the Debian packages below if missing)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 browser: ## Install Debian's Chromium for the browser tests, unless a chromium is already on the PATH
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$KG_CHROMIUM" ] || { \
 	  $(SUDO) apt-get install -y -q chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }; }
+
+owlapi: ## Install Debian's OWL API and a JDK for the Protégé-compatibility test (tests/owlapi/LoadCheck.java)
+	@{ [ -f /usr/share/java/owlapi-distribution.jar ] && command -v javac >/dev/null 2>&1; } || { \
+	  $(SUDO) apt-get install -y -q libowlapi-java default-jdk-headless >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libowlapi-java default-jdk-headless; }; }
+
+virtuoso: ## Install Debian's Virtuoso for the kg publish tests (each test run starts its own server on loopback ports)
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource; }; }
 
 lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check kg server tests benchmarks
@@ -57,4 +65,4 @@ clean: ## Remove build outputs and caches (keeps .venv)
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-.PHONY: all install build serve test browser lint format vendor clean help
+.PHONY: all install build serve test browser owlapi virtuoso lint format vendor clean help

@@ -243,16 +243,25 @@ def validate(root, files, fmt, closure, engine):
     default=None,
     help="Write to FILE (atomically) instead of standard output.",
 )
-def export(root, out_dir, fmt, which, output):
-    """Export the built graph for other tools (GraphDB, Fuseki, Protégé, Neo4j)."""
+@click.option(
+    "--profile",
+    default="plain",
+    show_default=True,
+    help="plain (RDF 1.1, claims as rdf:Statement), owl (claims as OWL axiom annotations, for Protégé and the "
+    "OWL API) or rdf12 (claims as RDF 1.2 reifiers of triple terms; turtle, trig, ntriples or nquads).",
+)
+def export(root, out_dir, fmt, which, output, profile):
+    """Export the built graph for other tools (Protégé, Oxigraph, Jena, GraphDB, Virtuoso, Neo4j)."""
     from kg.export import GRAPH_CHOICES, check_format, export_built, write_atomic
+    from kg.profiles import check_profile
 
     check_format(fmt)
+    check_profile(profile)
     if which not in GRAPH_CHOICES:
         raise KgError(f"unknown graph '{which}'.", "Use one of: " + ", ".join(GRAPH_CHOICES) + ".")
     _, out, (_, stale) = _last_build(root, out_dir)
     _warn_if_stale(stale)
-    text = export_built(out, which, fmt)
+    text = export_built(out, which, fmt, profile)
     if output is None:
         click.echo(text.decode("utf-8"), nl=False)
     else:
@@ -388,19 +397,35 @@ def serve(root, out_dir, host, port, workers, threads, timeout, store):
     help="Name the graphs PREFIX + asserted|inferred|ontology|shapes instead of the project's IRIs.",
 )
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(1, 3600), help="Seconds per request.")
-def publish(root, out_dir, store, graph_prefix, timeout):
+@click.option(
+    "--allow-rewrites",
+    is_flag=True,
+    help="Publish even when the store would rewrite some literals (listed as a warning) instead of refusing.",
+)
+def publish(root, out_dir, store, graph_prefix, timeout, allow_rewrites):
     """Load the built graphs into an external store (SPARQL 1.1 Graph Store Protocol).
 
-    Replaces the four named graphs this project owns and nothing else, then checks
-    their triple counts. Credentials come from KG_STORE_USER and KG_STORE_PASSWORD,
-    or KG_STORE_TOKEN, never from the command line.
+    First checks, with a scratch graph it deletes after, that the store keeps every
+    literal as sent; if it would rewrite some, it names them and exits 1 without
+    replacing anything (unless --allow-rewrites). Then replaces the four named graphs
+    this project owns and nothing else, reads each back and compares its content with
+    what was sent. Credentials come from KG_STORE_USER and KG_STORE_PASSWORD (HTTP
+    Basic, or Digest where the store asks for it, as Virtuoso does), or KG_STORE_TOKEN,
+    never from the command line.
     """
     from kg.publish import publish as run_publish
 
     _, out, (_, stale) = _last_build(root, out_dir)
     _warn_if_stale(stale, "publishing the last build.")
-    for item in run_publish(out, store, graph_prefix=graph_prefix, timeout=timeout):
-        click.echo(f"published {item.triples:>6} triples to <{item.iri}>")
+    published = run_publish(out, store, graph_prefix=graph_prefix, timeout=timeout, allow_rewrites=allow_rewrites)
+    rewrites = [r for item in published for r in item.rewrites]
+    if rewrites:
+        click.echo(f"kg: warning: the store rewrote {len(rewrites)} literal(s), as --allow-rewrites allows:", err=True)
+        for r in rewrites:
+            click.echo(f"  {r}", err=True)
+    for item in published:
+        note = f" but for {len(item.rewrites)} allowed rewrite(s)" if item.rewrites else ""
+        click.echo(f"published {item.triples:>6} triples to <{item.iri}>, read back as sent{note}")
 
 
 def main():

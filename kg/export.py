@@ -21,7 +21,6 @@ from rdflib.compare import to_canonical_graph
 
 from kg.errors import UsageError
 from kg.namespaces import GRAPHS, PREFIXES, bind_prefixes
-from kg.triples import parse_file
 
 #: Export format name -> (rdflib serializer, file ending, media type).
 FORMATS = {
@@ -129,7 +128,7 @@ def serialize(graphs: dict[URIRef, Graph], fmt: str) -> str:
 _OXIGRAPH_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "xml": "RDF_XML", "ntriples": "N_TRIPLES", "nquads": "N_QUADS"}
 
 
-def export_built(out_dir: str | os.PathLike, which: str, fmt: str) -> bytes:
+def export_built(out_dir: str | os.PathLike, which: str, fmt: str, profile: str = "plain") -> bytes:
     """Serialise the built graphs in ``out_dir`` (``asserted``, ``inferred`` or ``all``) in ``fmt``.
 
     It reads the build's sorted N-Triples files instead of the graphs: N-Triples and
@@ -137,16 +136,37 @@ def export_built(out_dir: str | os.PathLike, which: str, fmt: str) -> bytes:
     pyoxigraph from the sorted statements, so the cost stays a few seconds at a
     million triples and the output is the same for the same build. JSON-LD goes
     through rdflib, for its compact form with the project's prefixes as context.
+
+    ``profile`` (:data:`kg.profiles.PROFILES`) rewrites the claims first: ``owl`` as OWL
+    axiom annotations for the OWL API and Protégé, ``rdf12`` as RDF 1.2 reifiers of
+    triple terms (Turtle, TriG, N-Triples and N-Quads only).
     """
+    from kg.profiles import RDF12_FORMATS, check_profile, owl_profile, rdf12_profile
+
     check_format(fmt)
+    check_profile(profile)
     if which not in GRAPH_CHOICES:
         raise UsageError(f"unknown graph '{which}'.", "Use one of: " + ", ".join(GRAPH_CHOICES) + ".")
+    if profile == "rdf12" and fmt not in RDF12_FORMATS:
+        raise UsageError(
+            f"the rdf12 profile has no {fmt} form: RDF 1.2 triple terms are written in "
+            + ", ".join(RDF12_FORMATS)
+            + ".",
+            "Use --format turtle (or trig, ntriples, nquads), or --profile plain for RDF 1.1.",
+        )
     names = ["asserted", "inferred", "ontology"] if which == "all" else [which]
     out_dir = Path(out_dir)
-    if fmt == "jsonld":
-        graphs = {GRAPHS[n]: parse_file(out_dir / f"{n}.nt") for n in names}
-        return serialize(graphs, fmt).encode("utf-8")
     texts = {n: (out_dir / f"{n}.nt").read_text(encoding="utf-8") for n in names}
+    if profile != "plain":
+        asserted = texts.get("asserted") or (out_dir / "asserted.nt").read_text(encoding="utf-8")
+        if profile == "owl":
+            ontology = texts.get("ontology") or (out_dir / "ontology.nt").read_text(encoding="utf-8")
+            texts = owl_profile(texts, asserted, ontology)
+        else:
+            texts = rdf12_profile(texts, asserted)
+    if fmt == "jsonld":
+        graphs = {GRAPHS[n]: bind_prefixes(Graph()).parse(data=texts[n], format="nt") for n in names}
+        return serialize(graphs, fmt).encode("utf-8")
     if fmt == "ntriples":
         return merge_sorted(list(texts.values())).encode("utf-8")
     if fmt == "nquads":

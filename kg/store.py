@@ -6,8 +6,9 @@ ask a query (:func:`sparql_query`), bounded in time and size and never following
 redirect. :func:`check_store` says whether a store holds the published graphs.
 
 Credentials come from the environment only: ``KG_STORE_USER`` and
-``KG_STORE_PASSWORD`` (HTTP Basic) or ``KG_STORE_TOKEN`` (Bearer). They are never
-printed, and a URL carrying credentials is refused.
+``KG_STORE_PASSWORD`` (HTTP Basic, or HTTP Digest where the store asks for it, as
+Virtuoso's ``/sparql-graph-crud-auth`` does) or ``KG_STORE_TOKEN`` (Bearer). They are
+never printed, and a URL carrying credentials is refused.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class StoreQueryError(KgError):
 
 
 def auth_header() -> dict[str, str]:
-    """The Authorization header for the store, from KG_STORE_TOKEN or KG_STORE_USER/KG_STORE_PASSWORD."""
+    """The pre-emptive Authorization header for the store, from KG_STORE_TOKEN or KG_STORE_USER/KG_STORE_PASSWORD."""
     token = os.environ.get("KG_STORE_TOKEN")
     if token:
         return {"Authorization": f"Bearer {token}"}
@@ -51,6 +52,97 @@ def auth_header() -> dict[str, str]:
         raw = f"{user}:{password or ''}".encode()
         return {"Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
     return {}
+
+
+class _Digest(urllib.request.AbstractDigestAuthHandler):
+    """The standard library's HTTP Digest computation, called directly.
+
+    urllib's own handler answers a 401 by sending the request again, body and all, but
+    Virtuoso closes the connection on a 401 before reading a large body. So the client
+    asks for the challenge with a bodiless request first (:func:`_challenge`) and signs
+    every request from then on.
+    """
+
+    def __init__(self, url: str, user: str, password: str, challenge: dict):
+        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        manager.add_password(None, url, user, password)
+        super().__init__(manager)
+        self.challenge = challenge
+
+    def header(self, request: urllib.request.Request) -> str:
+        value = self.get_authorization(request, self.challenge)
+        if value is None:
+            raise StoreError(
+                f"the store asks for HTTP Digest with algorithm {self.challenge.get('algorithm', 'MD5')}, "
+                "which kg does not speak.",
+                "Configure the store for MD5 or SHA-256 Digest, or Basic authentication over HTTPS.",
+            )
+        return "Digest " + value
+
+
+#: (endpoint, user, password) -> the Digest signer for that endpoint, once it has asked for Digest.
+_DIGESTS: dict[tuple, _Digest] = {}
+
+
+def _origin(url: str) -> tuple:
+    """The key of a Digest signer: the endpoint (the URL without its query) and the credentials in the environment.
+
+    Per endpoint, not per host: Virtuoso's challenge covers /sparql-graph-crud-auth only.
+    """
+    parts = urllib.parse.urlsplit(url)
+    endpoint = f"{parts.scheme}://{parts.netloc}{parts.path}"
+    return endpoint, os.environ.get("KG_STORE_USER"), os.environ.get("KG_STORE_PASSWORD")
+
+
+def _parse_challenge(header: str) -> tuple[str, dict]:
+    """``(scheme, parameters)`` of a WWW-Authenticate header (its first challenge)."""
+    scheme, _, rest = header.strip().partition(" ")
+    return scheme.lower(), urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+
+
+def _challenge(url: str, timeout: float, shown: str, error) -> None:
+    """Learn how the store at ``url`` authenticates, with a bodiless GET of a graph that does not exist.
+
+    Only when KG_STORE_USER is set and no scheme is known for the store yet. A Digest
+    challenge is remembered for the store's origin; any other answer leaves the
+    pre-emptive Basic header in use.
+    """
+    user = os.environ.get("KG_STORE_USER")
+    if user is None or os.environ.get("KG_STORE_TOKEN") or _origin(url) in _DIGESTS:
+        return
+    probe = url.split("?", 1)[0] + "?" + urllib.parse.urlencode({"graph": "urn:x-kg:authentication-probe"})
+    try:
+        with _OPENER.open(urllib.request.Request(probe, method="GET"), timeout=timeout) as resp:
+            resp.read()
+        return
+    except urllib.error.HTTPError as err:
+        err.read()
+        header = err.headers.get("WWW-Authenticate") if err.code == 401 else None
+    except (urllib.error.URLError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise error(
+            f"the store at {shown} could not be reached ({reason}).",
+            "Start the store or check the URL (the Graph Store Protocol endpoint), then publish again.",
+        ) from None
+    if not header:
+        return
+    scheme, params = _parse_challenge(header)
+    if scheme == "digest":
+        _DIGESTS[_origin(url)] = _Digest(url, user, os.environ.get("KG_STORE_PASSWORD") or "", params)
+    elif scheme != "basic":
+        raise error(
+            f"the store at {shown} asks for {scheme.capitalize()} authentication (401), which kg does not speak.",
+            "kg speaks Basic and Digest (KG_STORE_USER, KG_STORE_PASSWORD) and Bearer tokens (KG_STORE_TOKEN).",
+        )
+
+
+def _authorize(request: urllib.request.Request) -> None:
+    digest = _DIGESTS.get(_origin(request.full_url))
+    if digest is not None and not os.environ.get("KG_STORE_TOKEN"):
+        request.add_unredirected_header("Authorization", digest.header(request))
+        return
+    for name, value in auth_header().items():
+        request.add_unredirected_header(name, value)
 
 
 def check_store_url(store: str, error: type[KgError] = StoreError, what: str = "SPARQL query endpoint URL") -> str:
@@ -68,26 +160,54 @@ def check_store_url(store: str, error: type[KgError] = StoreError, what: str = "
 
 def gsp_request(
     method: str, url: str, *, data: bytes | None, headers: dict, timeout: float, shown: str, error=StoreError
-) -> tuple[int, bytes]:
-    """One Graph Store Protocol request; ``error`` (a :class:`KgError` class) says what went wrong."""
-    req = urllib.request.Request(url, data=data, method=method, headers={**headers, **auth_header()})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return resp.status, resp.read()
-    except urllib.error.HTTPError as err:
-        detail = " ".join(err.read(300).decode("utf-8", "replace").split())
-        hint = (
-            "Check the credentials (KG_STORE_USER, KG_STORE_PASSWORD or KG_STORE_TOKEN)."
-            if err.code in (401, 403)
-            else "Check the store URL: it must be the Graph Store Protocol endpoint."
-        )
-        raise error(f"the store answered {err.code} {err.reason} to {method} for {shown}: {detail}", hint) from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise error(
-            f"the store at {shown} could not be reached ({reason}).",
-            "Start the store or check the URL, then publish again.",
-        ) from None
+) -> tuple[int, bytes, str]:
+    """One Graph Store Protocol request; ``error`` (a :class:`KgError` class) says what went wrong.
+
+    Returns the status, the body and its media type. With KG_STORE_USER set, the first request to a store
+    learns its authentication scheme (Basic or Digest) with a bodiless probe.
+    """
+    _challenge(url, timeout, shown, error)
+    for attempt in (1, 2):
+        req = urllib.request.Request(url, data=data, method=method, headers=headers)
+        _authorize(req)
+        try:
+            with _OPENER.open(req, timeout=timeout) as resp:
+                return resp.status, resp.read(), resp.headers.get_content_type()
+        except urllib.error.HTTPError as err:
+            detail = " ".join(err.read(300).decode("utf-8", "replace").split())
+            challenge = err.headers.get("WWW-Authenticate", "") if err.code == 401 else ""
+            scheme, params = _parse_challenge(challenge) if challenge else ("", {})
+            digest = _DIGESTS.get(_origin(url))
+            if attempt == 1 and scheme == "digest" and digest is not None and params.get("stale", "").lower() == "true":
+                digest.challenge = params  # the nonce expired: sign again with the new one
+                continue
+            if err.code == 401 and scheme and scheme not in ("basic", "digest", "bearer"):
+                raise error(
+                    f"the store answered 401 to {method} for {shown} and asks for {scheme.capitalize()} "
+                    "authentication, which kg does not speak.",
+                    "kg speaks Basic and Digest (KG_STORE_USER, KG_STORE_PASSWORD) and Bearer tokens (KG_STORE_TOKEN).",
+                ) from None
+            hint = (
+                "Check the credentials (KG_STORE_USER, KG_STORE_PASSWORD or KG_STORE_TOKEN)"
+                + (
+                    " and that the user may write (Virtuoso: use /sparql-graph-crud-auth as a user with the "
+                    "SPARQL_UPDATE role)."
+                    if err.code == 403
+                    else "."
+                )
+                if err.code in (401, 403)
+                else "Check the store URL: it must be the Graph Store Protocol endpoint."
+            )
+            raise error(
+                f"the store answered {err.code} {err.reason} to {method} for {shown}: {detail or '(no body)'}", hint
+            ) from None
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise error(
+                f"the store at {shown} could not be reached ({reason}).",
+                "Start the store or check the URL (the Graph Store Protocol endpoint), then publish again.",
+            ) from None
+    raise AssertionError("unreachable")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -112,8 +232,9 @@ def sparql_query(
         target,
         data=query.encode("utf-8"),
         method="POST",
-        headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept, **auth_header()},
+        headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
     )
+    _authorize(request)
     late = f"the store did not answer within the {timeout:g} s limit; narrow the query or add a LIMIT."
     deadline = time.monotonic() + timeout
     try:
