@@ -36,11 +36,11 @@ browser: ## Install Debian's Chromium for the browser tests, unless a chromium i
 	  $(SUDO) apt-get install -y -q chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }; }
 
 lint: $(STAMP) ## ruff check and ruff format --check
-	$(BIN)/ruff check kg server tests benchmarks
-	$(BIN)/ruff format --check kg server tests benchmarks
+	$(BIN)/ruff check kg server tests benchmarks tools
+	$(BIN)/ruff format --check kg server tests benchmarks tools
 
 format: $(STAMP) ## Format the code with ruff
-	$(BIN)/ruff format kg server tests benchmarks
+	$(BIN)/ruff format kg server tests benchmarks tools
 
 vendor: ## Fetch the vendored front-end libraries again from the npm registry (needs npm)
 	rm -rf $(VENDOR_TMP) && mkdir -p $(VENDOR_TMP)
