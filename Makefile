@@ -44,11 +44,11 @@ virtuoso: ## Install Debian's Virtuoso for the kg publish tests (each test run s
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource; }; }
 
 lint: $(STAMP) ## ruff check and ruff format --check
-	$(BIN)/ruff check kg server tests benchmarks
-	$(BIN)/ruff format --check kg server tests benchmarks
+	$(BIN)/ruff check kg server tests benchmarks tools
+	$(BIN)/ruff format --check kg server tests benchmarks tools
 
 format: $(STAMP) ## Format the code with ruff
-	$(BIN)/ruff format kg server tests benchmarks
+	$(BIN)/ruff format kg server tests benchmarks tools
 
 vendor: ## Fetch the vendored front-end libraries again from the npm registry (needs npm)
 	rm -rf $(VENDOR_TMP) && mkdir -p $(VENDOR_TMP)

@@ -120,7 +120,7 @@ def _bounds_error(triples: list[Triple], problems) -> EvidenceError:
         lines.append(f"claim {statement}: {problem.message}")
     return EvidenceError(
         f"{len(problems)} time bound problem(s):\n  " + "\n  ".join(lines),
-        "\nFix kg:earliest, kg:latest or kg:precision on these claims (README, 'How facts are recorded').",
+        "\nFix kg:earliest, kg:latest or kg:precision on these claims (docs/vocabulary.md, 'How facts are recorded').",
     )
 
 
