@@ -130,6 +130,40 @@ def stored_query_page(name: str):
     return render_template("stored_query.html", q=q, columns=columns, rows=rows, names=names)
 
 
+@bp.get("/search")
+def search_page():
+    """Entities by label and alias, then evidence quotes: a page, or JSON for ``Accept: application/json``."""
+    from kg.search import DEFAULT_LIMIT, SearchError, search
+
+    wants_json = best(request.accept_mimetypes, ("text/html", "application/json"), "text/html") == "application/json"
+    text = request.args.get("q", "")
+    try:
+        hits = search(current_app.extensions["kg_out"] / "search.sqlite", text, limit=DEFAULT_LIMIT)
+        problem = None
+    except SearchError as err:
+        if wants_json:
+            abort(400, description=str(err))
+        hits, problem = [], str(err)
+    if wants_json:
+        body = json.dumps([h.as_json() for h in hits], ensure_ascii=False)
+        return _vary(current_app.response_class(body, mimetype="application/json"))
+    shown = [
+        {
+            **h.as_json(),
+            "cls": h.cls,
+            "snippet_html": h.as_json()["snippet"],
+            "article_id": gd.local_name(h.article) if h.article else None,
+            "anchor": gd.local_name(h.iri),
+        }
+        for h in hits
+    ]
+    status = 400 if problem and text.strip() else 200  # an empty box is a page that says so, not an error
+    html = render_template(
+        "search.html", hits=shown, text=text[:500], problem=problem, limit=DEFAULT_LIMIT, search_text=text[:500]
+    )
+    return _vary(Response(html, status=status))
+
+
 # --- linked data ---------------------------------------------------------------------------
 
 
