@@ -10,6 +10,9 @@ the previous outputs as they were. The outputs in ``out/``:
     the four named graphs together;
 ``validation.ttl``
     the SHACL report of the closure;
+``derivations.nt``
+    the inferred triples in the order the ``rules`` reasoner derived them, for :mod:`kg.explain`
+    (empty when another reasoner ran);
 ``search.sqlite``
     the full-text index of labels and quotes (:mod:`kg.search`);
 ``build.json``
@@ -50,6 +53,7 @@ OUTPUT_FILES = (
     "kg.trig",
     "validation.ttl",
     "search.sqlite",
+    "derivations.nt",
     "build.json",
 )
 
@@ -86,6 +90,8 @@ class Built:
     #: The inferred and ontology triples as term strings, for the search index.
     inferred_triples: set | None = None
     ontology_triples: list | None = None
+    #: The inferred triples in derivation order (the ``rules`` reasoner only).
+    order: list | None = None
 
     @cached_property
     def asserted(self) -> Graph:
@@ -182,6 +188,7 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER) ->
         reasoner=reasoned.reasoner,
         inferred_triples=inferred,
         ontology_triples=ontology,
+        order=reasoned.order,
     )
 
 
@@ -220,6 +227,8 @@ def build(
             asserted_types=(x for x in chain(asserted, built.ontology_triples or ()) if x[1] == T_TYPE),
         )
         built.timings["search_index"] = round(time.perf_counter() - t, 3)
+        with open(staged.path("derivations.nt"), "w", encoding="utf-8") as fh:
+            fh.writelines(f"{s} {p} {o} .\n" for s, p, o in built.order or ())
         manifest = {
             "built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
             "inputs": input_digest(project),

@@ -122,6 +122,22 @@ def href(iri: str) -> str | None:
     return None
 
 
+def nt(term) -> str:
+    """A :class:`Term` (or an IRI string) as its N-Triples term string, as ``kg explain`` reads it."""
+    if isinstance(term, str):
+        return f"<{term}>"
+    if term.kind == "uri":
+        return f"<{term.value}>"
+    if term.kind == "bnode":
+        return f"_:{term.value}"
+    lit = (
+        ox.Literal(term.value, language=term.lang)
+        if term.lang
+        else ox.Literal(term.value, datatype=ox.NamedNode(term.datatype or "http://www.w3.org/2001/XMLSchema#string"))
+    )
+    return str(lit)
+
+
 def iri_for_path(path: str) -> str:
     """The IRI that a local path names (the inverse of :func:`href`)."""
     return BASE + path.lstrip("/")

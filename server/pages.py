@@ -64,7 +64,7 @@ def page_globals():
 
 @bp.record_once
 def template_helpers(state):
-    state.app.jinja_env.globals.update(href=gd.href, short=gd.short, local_name=gd.local_name)
+    state.app.jinja_env.globals.update(href=gd.href, short=gd.short, local_name=gd.local_name, nt=gd.nt)
 
 
 # --- home, editor, queries ---------------------------------------------------------------
@@ -162,6 +162,36 @@ def search_page():
         "search.html", hits=shown, text=text[:500], problem=problem, limit=DEFAULT_LIMIT, search_text=text[:500]
     )
     return _vary(Response(html, status=status))
+
+
+def explainer():
+    """The build's graphs indexed for explanations, made on first use in each worker."""
+    from kg.explain import Explainer
+
+    if "kg_explainer" not in current_app.extensions:
+        current_app.extensions["kg_explainer"] = Explainer(current_app.extensions["kg_out"])
+    return current_app.extensions["kg_explainer"]
+
+
+@bp.get("/why")
+def why():
+    """The proof of a triple of the build (``?s=&p=&o=`` as N-Triples terms), as a tree ending in quotes."""
+    from kg.errors import KgError
+    from kg.explain import NotInBuild, parse_term
+
+    try:
+        triple = tuple(parse_term(request.args.get(k, "")) for k in ("s", "p", "o"))
+    except KgError as err:
+        abort(400, description=str(err))
+    e = explainer()
+    try:
+        found = e.explain(triple)
+    except NotInBuild as err:
+        abort(404, description=err.message)
+    if best(request.accept_mimetypes, ("text/html", "application/json"), "text/html") == "application/json":
+        body = json.dumps({**found.as_json(), "replayed": e.replayed}, ensure_ascii=False)
+        return _vary(current_app.response_class(body, mimetype="application/json"))
+    return _vary(Response(render_template("why.html", e=found, x=e)))
 
 
 # --- linked data ---------------------------------------------------------------------------
