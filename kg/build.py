@@ -10,6 +10,11 @@ the previous outputs as they were. The outputs in ``out/``:
     the four named graphs together;
 ``validation.ttl``
     the SHACL report of the closure;
+``derivations.nt``
+    the inferred triples in the order the ``rules`` reasoner derived them, for :mod:`kg.explain`
+    (empty when another reasoner ran);
+``search.sqlite``
+    the full-text index of labels and quotes (:mod:`kg.search`);
 ``build.json``
     the manifest: input hashes, triple counts, validation summary, timings.
 """
@@ -22,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 from rdflib import Graph
@@ -33,6 +39,7 @@ from kg.load import Dataset, load
 from kg.namespaces import GRAPHS, KG, T_MENTIONED_IN, T_MENTIONS, T_SUPPORTS, T_TYPE, bind_prefixes
 from kg.project import Project, display_path, find_project
 from kg.reason import DEFAULT_REASONER, reason_nt
+from kg.search import write_index
 from kg.stats import compute_stats
 from kg.triples import from_graph, ntriples_text, parse_file, to_graph
 from kg.triples import parse_triples as parse_file_triples
@@ -48,6 +55,8 @@ OUTPUT_FILES = (
     "kg.nq",
     "kg.trig",
     "validation.ttl",
+    "search.sqlite",
+    "derivations.nt",
     "build.json",
 )
 
@@ -81,6 +90,11 @@ class Built:
     timings: dict[str, float] = field(default_factory=dict)
     dataset: Dataset | None = None
     reasoner: str = DEFAULT_REASONER
+    #: The inferred and ontology triples as term strings, for the search index.
+    inferred_triples: set | None = None
+    ontology_triples: list | None = None
+    #: The inferred triples in derivation order (the ``rules`` reasoner only).
+    order: list | None = None
 
     @cached_property
     def asserted(self) -> Graph:
@@ -199,6 +213,9 @@ def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER, *,
         timings=timings,
         dataset=dataset,
         reasoner=reasoned.reasoner,
+        inferred_triples=inferred,
+        ontology_triples=ontology,
+        order=reasoned.order,
     )
 
 
@@ -234,6 +251,16 @@ def build(
         trig_from_ntriples(by_graph, staged.path("kg.trig"))
         staged.write("validation.ttl", built.report.graph.serialize(format="turtle"))
         built.timings["serialise"] = round(time.perf_counter() - t, 3)
+        t = time.perf_counter()
+        asserted = built.dataset.triples if built.dataset is not None else []
+        write_index(
+            staged.path("search.sqlite"),
+            chain(asserted, built.inferred_triples or (), built.ontology_triples or ()),
+            asserted_types=(x for x in chain(asserted, built.ontology_triples or ()) if x[1] == T_TYPE),
+        )
+        built.timings["search_index"] = round(time.perf_counter() - t, 3)
+        with open(staged.path("derivations.nt"), "w", encoding="utf-8") as fh:
+            fh.writelines(f"{s} {p} {o} .\n" for s, p, o in built.order or ())
         manifest = {
             "built_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
             "inputs": input_digest(project, with_drafts=with_drafts),

@@ -428,5 +428,68 @@ def publish(root, out_dir, store, graph_prefix, timeout, allow_rewrites):
         click.echo(f"published {item.triples:>6} triples to <{item.iri}>, read back as sent{note}")
 
 
+@cli.command(
+    epilog="\b\nExit codes:\n  0  searched (no match is an empty result)\n  2  an empty or too long TEXT, a bad option, no build"
+)
+@root_option
+@out_option
+@click.argument("text")
+@click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 200), help="Most results to show.")
+def search(root, out_dir, text, fmt, limit):
+    """Find entities by label or alias (case, accents, apostrophes and dashes folded; prefixes; one typo), then quotes.
+
+    TEXT is matched as words, never as search syntax. Entities come first, then evidence quotes.
+    """
+    import json
+
+    from kg.search import INDEX_FILE, SEARCH_FORMATS, check_query, render_text
+    from kg.search import search as run_search
+
+    if fmt not in SEARCH_FORMATS:
+        raise KgError(f"unknown search format '{fmt}'.", "Use text or json.")
+    check_query(text)
+    _, out, (_, stale) = _last_build(root, out_dir)
+    _warn_if_stale(stale)
+    hits = run_search(out / INDEX_FILE, text, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(hits), nl=False)
+        if not hits:
+            click.echo(f"no match for '{text}'.", err=True)
+
+
+@cli.command(
+    epilog="\b\nExit codes:\n  0  explained\n  1  the triple is not in the build\n  2  an error (a term that does not parse, no build)"
+)
+@root_option
+@out_option
+@click.argument("subject")
+@click.argument("predicate")
+@click.argument("obj", metavar="OBJECT")
+@click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
+def explain(root, out_dir, subject, predicate, obj, fmt):
+    """Why SUBJECT PREDICATE OBJECT holds: its evidence if asserted, its proof tree down to quotes if inferred.
+
+    Terms are prefixed names (ent:Giorgia_Meloni, a, kg:Leader), IRIs or N-Triples literals.
+    """
+    import json
+
+    from kg.explain import EXPLAIN_FORMATS, Explainer, parse_term, render_text
+
+    if fmt not in EXPLAIN_FORMATS:
+        raise KgError(f"unknown explain format '{fmt}'.", "Use text or json.")
+    triple = (parse_term(subject), parse_term(predicate), parse_term(obj))
+    _, out, (_, stale) = _last_build(root, out_dir)
+    _warn_if_stale(stale)
+    explainer = Explainer(out)
+    found = explainer.explain(triple)
+    if fmt == "json":
+        click.echo(json.dumps({**found.as_json(), "replayed": explainer.replayed}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(found, explainer), nl=False)
+
+
 def main():
     cli(prog_name="kg")

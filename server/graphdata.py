@@ -31,6 +31,7 @@ CLAIM_LINKS = {RDF_NS + "subject", RDF_NS + "object"}
 MAX_INCOMING = 500
 MAX_EDGES = 300
 
+_LINKABLE = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 _IRI_OK = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*$")
 
 
@@ -109,11 +110,32 @@ def construct(query: str, accept: str):
 # --- names of things -----------------------------------------------------------------------
 
 
-def href(iri: str) -> str:
-    """Where a browser finds ``iri``: the graph's own IRIs on this server, others as they are."""
+def href(iri: str) -> str | None:
+    """Where a browser finds ``iri``: the graph's own IRIs on this server, other http(s) IRIs as they are.
+
+    None for any other IRI (``javascript:``, ``data:``, ``urn:`` …): pages make no link of it.
+    """
     if iri.startswith(BASE):
         return "/" + iri[len(BASE) :]
-    return iri
+    if _LINKABLE.match(iri):
+        return iri
+    return None
+
+
+def nt(term) -> str:
+    """A :class:`Term` (or an IRI string) as its N-Triples term string, as ``kg explain`` reads it."""
+    if isinstance(term, str):
+        return f"<{term}>"
+    if term.kind == "uri":
+        return f"<{term.value}>"
+    if term.kind == "bnode":
+        return f"_:{term.value}"
+    lit = (
+        ox.Literal(term.value, language=term.lang)
+        if term.lang
+        else ox.Literal(term.value, datatype=ox.NamedNode(term.datatype or "http://www.w3.org/2001/XMLSchema#string"))
+    )
+    return str(lit)
 
 
 def iri_for_path(path: str) -> str:

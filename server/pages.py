@@ -64,7 +64,7 @@ def page_globals():
 
 @bp.record_once
 def template_helpers(state):
-    state.app.jinja_env.globals.update(href=gd.href, short=gd.short, local_name=gd.local_name)
+    state.app.jinja_env.globals.update(href=gd.href, short=gd.short, local_name=gd.local_name, nt=gd.nt)
 
 
 # --- home, editor, queries ---------------------------------------------------------------
@@ -128,6 +128,70 @@ def stored_query_page(name: str):
     columns, rows = gd.results(q.text)
     names = gd.labels({t.value for row in rows for t in row if t is not None and t.is_iri})
     return render_template("stored_query.html", q=q, columns=columns, rows=rows, names=names)
+
+
+@bp.get("/search")
+def search_page():
+    """Entities by label and alias, then evidence quotes: a page, or JSON for ``Accept: application/json``."""
+    from kg.search import DEFAULT_LIMIT, SearchError, search
+
+    wants_json = best(request.accept_mimetypes, ("text/html", "application/json"), "text/html") == "application/json"
+    text = request.args.get("q", "")
+    try:
+        hits = search(current_app.extensions["kg_out"] / "search.sqlite", text, limit=DEFAULT_LIMIT)
+        problem = None
+    except SearchError as err:
+        if wants_json:
+            abort(400, description=str(err))
+        hits, problem = [], str(err)
+    if wants_json:
+        body = json.dumps([h.as_json() for h in hits], ensure_ascii=False)
+        return _vary(current_app.response_class(body, mimetype="application/json"))
+    shown = [
+        {
+            **h.as_json(),
+            "cls": h.cls,
+            "snippet_html": h.as_json()["snippet"],
+            "article_id": gd.local_name(h.article) if h.article else None,
+            "anchor": gd.local_name(h.iri),
+        }
+        for h in hits
+    ]
+    status = 400 if problem and text.strip() else 200  # an empty box is a page that says so, not an error
+    html = render_template(
+        "search.html", hits=shown, text=text[:500], problem=problem, limit=DEFAULT_LIMIT, search_text=text[:500]
+    )
+    return _vary(Response(html, status=status))
+
+
+def explainer():
+    """The build's graphs indexed for explanations, made on first use in each worker."""
+    from kg.explain import Explainer
+
+    if "kg_explainer" not in current_app.extensions:
+        current_app.extensions["kg_explainer"] = Explainer(current_app.extensions["kg_out"])
+    return current_app.extensions["kg_explainer"]
+
+
+@bp.get("/why")
+def why():
+    """The proof of a triple of the build (``?s=&p=&o=`` as N-Triples terms), as a tree ending in quotes."""
+    from kg.errors import KgError
+    from kg.explain import NotInBuild, parse_term
+
+    try:
+        triple = tuple(parse_term(request.args.get(k, "")) for k in ("s", "p", "o"))
+    except KgError as err:
+        abort(400, description=str(err))
+    e = explainer()
+    try:
+        found = e.explain(triple)
+    except NotInBuild as err:
+        abort(404, description=err.message)
+    if best(request.accept_mimetypes, ("text/html", "application/json"), "text/html") == "application/json":
+        body = json.dumps({**found.as_json(), "replayed": e.replayed}, ensure_ascii=False)
+        return _vary(current_app.response_class(body, mimetype="application/json"))
+    return _vary(Response(render_template("why.html", e=found, x=e)))
 
 
 # --- linked data ---------------------------------------------------------------------------

@@ -181,3 +181,34 @@ def test_pages_work_without_javascript(browser, base_url, shots, path):
         assert not w.problems, w.problems
     finally:
         w.close()
+
+
+def test_search_from_the_home_page_leads_to_an_entity_page(watched):
+    page = watched.page
+    watched.open("/")
+    box = page.get_by_role("searchbox", name="Search entities and quotes")
+    box.fill("Kisida")  # one letter wrong
+    box.press("Enter")
+    page.wait_for_url("**/search?q=Kisida")
+    results = page.locator("ol.results li")
+    results.first.wait_for()
+    assert "Fumio Kishida" in results.first.inner_text()
+    assert page.locator("ol.results mark").first.inner_text() == "Kishida"
+    watched.shot("search-results")
+    results.first.locator("a").first.click()
+    page.wait_for_url(watched.base + "/id/Fumio_Kishida")
+    assert page.locator("h1").first.inner_text() == "Fumio Kishida"
+
+
+def test_a_javascript_iri_never_becomes_a_link(watched):
+    """Regression: /explore?iri=javascript:alert(1) rendered <a href="javascript:alert(1)">."""
+    page = watched.page
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ("/explore?iri=javascript:alert(1)", "/search?q=javascript:alert(1)"):
+        watched.open(path)
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        assert not [h for h in hrefs if not h.startswith(("/", "#", "http://", "https://"))], hrefs
+        for link in page.locator("main a").all():
+            assert not (link.get_attribute("href") or "").lower().startswith("javascript")
+    assert dialogs == []

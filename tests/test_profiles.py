@@ -181,9 +181,10 @@ def owlapi(tmp_path_factory):
     return load
 
 
-#: The one kind of OWL 2 DL violation the owl profile keeps: dates typed xsd:date, xsd:gYear or xsd:gYearMonth,
-#: which are outside the OWL 2 datatype map (the export declares them as datatypes rather than change the data).
-DATE_TYPES = ("xsd:date", "xsd:gYear", "xsd:gYearMonth")
+#: The one kind of OWL 2 DL violation the owl profile keeps: dates typed xsd:date, xsd:gYear or xsd:gYearMonth and
+#: durations typed xsd:duration, which are outside the OWL 2 datatype map (the export declares them as datatypes
+#: rather than change the data). The OWL API lists only some examples, so which ones appear varies.
+DATE_TYPES = ("xsd:date", "xsd:gYear", "xsd:gYearMonth", "xsd:duration")
 
 
 @pytest.mark.parametrize(("which", "fmt"), [("all", "turtle"), ("asserted", "turtle"), ("all", "xml")])

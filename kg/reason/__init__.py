@@ -71,6 +71,8 @@ class ReasonedNT(NamedTuple):
     inferred: set[Triple]
     dropped: int
     reasoner: str
+    #: The inferred triples in the order the ``rules`` reasoner derived them; None from the others.
+    order: list[Triple] | None = None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -185,7 +187,7 @@ def reason_nt(triples: Iterable[Triple], reasoner: str = DEFAULT_REASONER) -> Re
             rules_why = err
             reasoner = err.to
         else:
-            return ReasonedNT(result.inferred, result.dropped, "rules")
+            return ReasonedNT(result.inferred, result.dropped, "rules", result.order)
     base, back = to_rdflib(triples)
     closure, used = _closure(base, reasoner)
     inferred: set[Triple] = set()

@@ -196,6 +196,9 @@ class Inferred(NamedTuple):
 
     inferred: set[Triple]
     dropped: int
+    #: The kept triples in the order the rules derived them (see :mod:`kg.explain`): each one's
+    #: premises are input triples or come before it.
+    order: list[Triple] | None = None
 
 
 def owlrl_closure(triples: Iterable[Triple]) -> set[Triple]:
@@ -501,6 +504,8 @@ class _Reasoner:
     def output(self) -> Inferred:
         terms = self.terms
         out: set[Triple] = set()
+        order: list[Triple] = []
+        keep = order.append
         dropped = 0
         B1, B2, M = _BITS, _BITS2, _MASK
         for k in self.derived:
@@ -510,7 +515,8 @@ class _Reasoner:
                 dropped += 1
             else:
                 out.add(t)
-        return Inferred(out, dropped)
+                keep(t)
+        return Inferred(out, dropped, order)
 
 
 class _PropertyRules:

@@ -61,7 +61,7 @@
 
   function open(id) {
     const node = nodes.get(id);
-    if (node) window.location.href = node.href;
+    if (node && node.href) window.location.href = node.href;
   }
 
   network.on("click", (params) => {
