@@ -366,6 +366,10 @@ L = {
     "Statement_Naval_Relationship_Sakai_Credendino": "Admirals Sakai and Credendino agree to work together to make the two naval services’ relationship “as strong as Romeo and Juliet”",
     "Statement_Italy_G7_Presidency_2024_Meloni": "Meloni underlines that in 2024 Italy will take over the leadership of the G7",
     "Statement_New_Leaders_Less_Predictable_Officials_Close_To_Xi": "Newly elected heads of government are considered less predictable, as they have not had previous occasions for dialogue",
+    # added with vocabulary 1.1.0 (articles reread)
+    "Yokosuka": "Yokosuka",
+    "European_Union_Strategy": "strategy of the European Union",
+    "Japan_National_Security_Strategy_2013": "Japan's National Security Strategy (2013)",
 }
 
 
@@ -3128,6 +3132,20 @@ EXPECTED: dict[str, object] = {
             (*lab("Understanding_2023-01-10_G7_Presidency"), "party", None, "agreed"),
         },
     ),
+    # added with vocabulary 1.2.0 (operators, bases, issuers of documents)
+    "ships_and_forces": {
+        (*lab("Cavour"), "operated by", *lab("Italian_Navy"), "002_7b46b79a9830cf4e"),
+        (*lab("ITS_Francesco_Morosini"), "operated by", *lab("Italian_Navy"), "002_7b46b79a9830cf4e"),
+        (*lab("JMSDF"), "based at", *lab("Yokosuka"), "002_7b46b79a9830cf4e"),
+        (*lab("US_Navy_7th_Fleet"), "based at", *lab("Yokosuka"), "002_7b46b79a9830cf4e"),
+        (*lab("Vespucci"), "operated by", *lab("Italian_Navy"), "002_7b46b79a9830cf4e"),
+    },
+    "documents_and_issuers": {
+        (*lab("European_Union_Strategy"), "European_Union", None, "New_Capabilities"),
+        (*lab("Japan_National_Security_Strategy_2013"), None, "2013", None),
+        (*lab("Japan_National_Security_Strategy_2022"), "Japan", "2022-12", None),
+        (*lab("Japan_National_Security_Strategy_2022"), "Japan", "2022-12-16", None),
+    },
 }
 
 
