@@ -370,6 +370,9 @@ L = {
     "Yokosuka": "Yokosuka",
     "European_Union_Strategy": "strategy of the European Union",
     "Japan_National_Security_Strategy_2013": "Japan's National Security Strategy (2013)",
+    # added with vocabulary 1.1.0 (articles reread)
+    "Announcement_2025_China_Rare_Earth_Restrictions": "China's decision to restrict rare earth supplies to the US, spring 2025",
+    "News_2022-11_Poland-Ukraine_Border": "alarming news arriving from the Poland-Ukraine border, November 2022",
 }
 
 
@@ -3145,6 +3148,32 @@ EXPECTED: dict[str, object] = {
         (*lab("Japan_National_Security_Strategy_2013"), None, "2013", None),
         (*lab("Japan_National_Security_Strategy_2022"), "Japan", "2022-12", None),
         (*lab("Japan_National_Security_Strategy_2022"), "Japan", "2022-12-16", None),
+    },
+    "event_causes": {
+        (
+            *lab("Announcement_2025_China_Rare_Earth_Restrictions"),
+            "happened",
+            *lab("Announcement_US_Tariffs_Trump"),
+            "Brussels and Tokyo were alarmed last spring when China decided to restrict the supply of its rare earths to the US as a response to the tariffs imposed by Donald Trump.",
+        ),
+        (
+            *lab("Meeting_2022-11_G7_Emergency_Bali"),
+            "happened",
+            *lab("News_2022-11_Poland-Ukraine_Border"),
+            "That plan was allegedly canceled amid the alarming news arriving from the Poland-Ukraine border that day, which sparked an emergency huddle by the G-7 partners.",
+        ),
+        (
+            *lab("Meeting_2022-11_Meloni_Kishida_Bali"),
+            "cancelled",
+            *lab("Missiles_Dropped_in_Poland"),
+            "Appointment then skipped due to developments in the war in Ukraine (missiles dropped in Poland).",
+        ),
+        (
+            *lab("Meeting_2022-11_Meloni_Kishida_Bali"),
+            "happened",
+            *lab("Missiles_Dropped_in_Poland"),
+            "Appointment then skipped due to developments in the war in Ukraine (missiles dropped in Poland).",
+        ),
     },
 }
 
