@@ -51,7 +51,7 @@ def test_status_values_are_closed_lists(ontology):
     from rdflib.collection import Collection
 
     values = Collection(ontology, ontology.value(KG.EventStatus, OWL.oneOf))
-    assert set(values) == {KG.Happened, KG.Planned, KG.Possible, KG.Rescheduled, KG.Cancelled}
+    assert set(values) == {KG.Happened, KG.Ongoing, KG.Planned, KG.Possible, KG.Rescheduled, KG.Cancelled}
     values = Collection(ontology, ontology.value(KG.AgreementStatus, OWL.oneOf))
     assert set(values) == {KG.Possible, KG.Discussed, KG.Proposed, KG.Agreed, KG.Signed, KG.InForce, KG.Ended}
 
