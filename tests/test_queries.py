@@ -1313,6 +1313,7 @@ EXPECTED: dict[str, object] = {
         (*lab("Tour_2023_Crosetto_Asia"), "possible", None),
         (*lab("Visit_Crosetto_Indonesia"), "possible", None),
         (*lab("Visit_Meloni_China"), "invited", "Giorgia_Meloni"),
+        (*lab("Visit_Meloni_China"), "invited by", "Xi_Jinping"),
     },
     "japan_prime_minister_as_of_each_article": {
         ("000_a4b397bc01061804", "2023-01-10", "Fumio_Kishida", "2023-01-10"),
