@@ -230,6 +230,12 @@ def load_registry(files: list[Path], *, exclude: set[str] | None = None) -> Regi
             graph.parse(f, format="turtle")
         except Exception as err:  # rdflib raises many kinds; the message names the file
             raise LoadError(f"{display_path(f)}: not valid Turtle ({err}).", "Fix the file or leave it out.") from err
+    return registry_from_graph(graph, exclude=exclude)
+
+
+def registry_from_graph(graph: Graph, *, exclude: set[str] | None = None, drafts: bool = False) -> Registry:
+    """The registry of the entities typed in ``graph``; ``drafts`` keeps the ones typed ``kg:Draft`` too
+    (the review page reads a draft's proposed entities back)."""
     exclude = exclude or set()
     reg = Registry()
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -237,8 +243,9 @@ def load_registry(files: list[Path], *, exclude: set[str] | None = None) -> Regi
         if isinstance(s, URIRef) and str(o).startswith(str(KG)) and str(s).startswith(ENT):
             kinds[str(s)].add(str(o)[len(str(KG)) :])
     for iri, ks in kinds.items():
-        if iri in exclude or "Draft" in ks:
+        if iri in exclude or ("Draft" in ks and not drafts):
             continue
+        ks = ks - {"Draft"}
         pref = graph.value(URIRef(iri), SKOS.prefLabel)
         reg.entities[iri] = Entity(iri, frozenset(ks), str(pref) if pref else iri.rsplit("/", 1)[-1])
         # Event labels are descriptions ("Meloni-Kishida meeting ... 10 January 2023"), not names a text uses.
@@ -887,6 +894,7 @@ __all__ = [
     "find_mentions",
     "load_registry",
     "read_article",
+    "registry_from_graph",
     "registry_files",
     "split_sentences",
     "write_draft",
