@@ -599,6 +599,7 @@ def draft_article(
     unclaimed: list[tuple[Sentence, list[DateMention]]] = []
     article_iri = f"<{ART}{aid}>"
     kg = str(KG)
+    last_date: DateMention | None = None
     for sentence in sentences:
         mentions = find_mentions(sentence.text, registry)
         for m in mentions:
@@ -618,7 +619,10 @@ def draft_article(
                 m.entity = iri
             elif m.how.startswith("fuzzy"):
                 aliases[m.entity].add(m.surface)
-        dates = find_dates(sentence.text, article_date)
+        dates = find_dates(sentence.text, article_date, previous=last_date)
+        resolved_here = [d for d in dates if d.value]
+        if resolved_here:
+            last_date = resolved_here[-1]  # what "that day" in a later sentence refers to
         claims: list[tuple[str, str, str, dict]] = []
         kinds = {
             m.entity: (registry.entities[m.entity].kinds if m.entity in registry.entities else {m.kind})

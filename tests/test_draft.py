@@ -89,11 +89,50 @@ def test_article_date_from_dateline():
         ("It happened last spring.", "last spring", "2025", "season"),
         ("It happened in 2023.", "in 2023", "2023", "year"),
         ("Today they met.", "Today", "2026-01-14", "day"),
+        ("They have worked together over the last two years.", "over the last two years", "2024", "year"),
+        ("Trade grew in the past three months.", "in the past three months", "2025-10", "month"),
+        ("They recalled the May summit.", "May", "2025-05", "month"),
+        ("He spoke to prepare the ground for the May G7.", "May", "2026-05", "month"),
     ],
 )
 def test_relative_dates_resolve_against_the_dateline(sentence, phrase, value, precision):
     (found,) = find_dates(sentence, find_article_date(ARTICLE))
     assert (found.phrase, found.value, found.precision) == (phrase, value, precision)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, precision",
+    [
+        ("At that time, the admirals agreed.", "2025-06-03", "day"),
+        ("The news arrived that day.", "2025-06-03", "day"),
+        ("The government of that time hesitated.", "2025-06-03", "day"),
+        ("Later that year they met again.", "2025", "year"),
+        ("In the same month, they signed.", "2025-06", "month"),
+    ],
+)
+def test_that_day_and_that_time_take_the_previous_date(sentence, value, precision):
+    article = find_article_date(ARTICLE)
+    (previous,) = find_dates("The ship arrived on June 3, 2025.", article)
+    (found,) = find_dates(sentence, article, previous=previous)
+    assert (found.value, found.precision) == (value, precision)
+    assert found.note == "the date of 'on June 3, 2025' before it"
+
+
+def test_that_day_without_an_earlier_date_stays_unresolved():
+    (found,) = find_dates("The news arrived that day.", find_article_date(ARTICLE))
+    assert found.value is None and "earlier date" in found.note
+
+
+def test_the_draft_resolves_that_day_from_the_sentence_before(project):
+    article = project / "data" / "articles" / "953_00000000000000dd.txt"
+    article.write_text(
+        "01/14/2026 | Press release\nMeloni met Kishida in Rome last July.\nThat day, Meloni visited Tokyo.\n",
+        encoding="utf-8",
+    )
+    result = run("draft", "--root", project, article)
+    assert result.exit_code == 0, result.output
+    text = (project / "data" / "claims" / "953_00000000000000dd.draft.ttl").read_text(encoding="utf-8")
+    assert "# date: 'That day' -> 2025-07 (month); the date of 'last July' before it" in text
 
 
 def test_a_season_keeps_its_bounds():
