@@ -81,6 +81,17 @@ def _bounds(value: str, precision: str) -> tuple[str, str]:
     return f"{y:04d}-01-01", f"{y:04d}-12-31"
 
 
+def bounds(value: str) -> tuple[str, str] | None:
+    """The first and last day of an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` lexical form."""
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(value))
+    if precision is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return None
+    try:
+        return _bounds(value, precision)
+    except ValueError:
+        return None
+
+
 def _parse(phrase: str, base: datetime, prefer: str = "past"):
     """dateparser's reading of ``phrase`` relative to ``base``: (date, period) or None."""
     from dateparser.date import DateDataParser
@@ -494,4 +505,4 @@ def _year_for_month(month: int, article: ArticleDate, future: bool, which: str |
     return base.year if month <= base.month else base.year - 1
 
 
-__all__ = ["ArticleDate", "DateMention", "find_article_date", "find_dates"]
+__all__ = ["ArticleDate", "DateMention", "bounds", "find_article_date", "find_dates"]
