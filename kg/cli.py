@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
 
 #: The reasoners of kg.reason.REASONERS (named here so that the command line starts without importing rdflib).
 REASONERS = ("rules", "reasonable", "owlrl")
@@ -47,6 +47,18 @@ class KgGroup(click.Group):
             click.echo(f"kg: internal error: {type(err).__name__}: {err}", err=True)
             click.echo("  This is a bug in kg; run again with KG_DEBUG=1 for details and report it.", err=True)
             ctx.exit(2)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is a loopback address (127.0.0.0/8, ::1) or ``localhost``."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _project(root):
@@ -345,12 +357,24 @@ def stats(root, out_dir, fmt):
     metavar="URL",
     help="Serve from an external store's SPARQL query endpoint (filled by 'kg publish') instead of the embedded one.",
 )
-def serve(root, out_dir, host, port, workers, threads, timeout, store):
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Also serve /drafts, the review pages of data/claims/*.draft.ttl; local only: --host must be loopback.",
+)
+def serve(root, out_dir, host, port, workers, threads, timeout, store, drafts):
     """Serve the SPARQL endpoint at /sparql and the web pages at / with a production HTTP server (Granian).
 
     It serves the outputs of the last 'kg build', and builds first if there are none.
     With --store it answers from an external SPARQL store instead, with the same limits.
+    With --drafts it also serves /drafts, for reviewing drafts; unreviewed drafts stay on this
+    machine, so a --host that is not a loopback address is refused.
     """
+    if drafts and not is_loopback(host):
+        raise UsageError(
+            f"--drafts serves unreviewed drafts and is local only, but --host {host} is not a loopback address.",
+            "Leave out --host (127.0.0.1), or give 127.0.0.1, ::1 or localhost.",
+        )
     project, out, (manifest, stale) = _last_build(root, out_dir)
     _warn_if_stale(stale, "serving the last build.")
     source = "the embedded store"
@@ -368,7 +392,8 @@ def serve(root, out_dir, host, port, workers, threads, timeout, store):
             )
         source = store
     click.echo(
-        f"serving http://{host}:{port}/ and /sparql from {source} ({workers} workers, query timeout {timeout:g} s)",
+        f"serving http://{host}:{port}/ and /sparql{' and /drafts' if drafts else ''} from {source} "
+        f"({workers} workers, query timeout {timeout:g} s)",
         err=True,
     )
     from server.run import run_serve  # the one place the command line reaches into the server
@@ -382,6 +407,7 @@ def serve(root, out_dir, host, port, workers, threads, timeout, store):
         root=str(project.root),
         out=str(out),
         store=store,
+        drafts=drafts,
     )
 
 

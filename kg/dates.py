@@ -29,7 +29,8 @@ _SEASON = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 _PART = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": None, "few": None}
 _FUTURE = re.compile(
-    r"\b(will|shall|plans? to|planned|scheduled|upcoming|to be held|is set to|are set to|is expected to|next|coming)\b",
+    r"\b(will|shall|plans? to|planned|scheduled|upcoming|to be held|is set to|are set to|is expected to|next|coming"
+    r"|ahead of|in view of|to prepare|in preparation for)\b",
     re.I,
 )
 #: How far into the text a full date counts as the article's own (title, byline, photo caption).
@@ -78,6 +79,17 @@ def _bounds(value: str, precision: str) -> tuple[str, str]:
     if precision == "decade":
         return f"{y:04d}-01-01", f"{y + 9:04d}-12-31"
     return f"{y:04d}-01-01", f"{y:04d}-12-31"
+
+
+def bounds(value: str) -> tuple[str, str] | None:
+    """The first and last day of an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` lexical form."""
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(value))
+    if precision is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return None
+    try:
+        return _bounds(value, precision)
+    except ValueError:
+        return None
 
 
 def _parse(phrase: str, base: datetime, prefer: str = "past"):
@@ -224,6 +236,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"\b(?:[Oo]n\s+|[Ll]ast\s+|[Nn]ext\s+|[Tt]his\s+)?({_WEEKDAY})\b"),
     ("ago", r"\b(?:[Oo]nly\s+)?(a|an|one|two|three|four|five|six|\d+)\s+(day|week|month|year)s?\s+ago\b"),
     ("coming", r"\b(?:[Ii]n\s+)?the\s+(coming|next|following)\s+(?:few\s+)?(days|weeks|months|years|decade)\b"),
+    (
+        "last_n",
+        r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or)\s+the\s+(?:last|past)\s+(two|three|four|five|six|\d+)\s+(years|months)\b",
+    ),
+    ("anaphor", r"\b(?:[Aa]t\s+|[Oo]f\s+|[Oo]n\s+|[Bb]y\s+|[Ii]n\s+)?(?:that|the\s+same)\s+(day|time|year|month)\b"),
     ("this_unit", r"\b(this|last|next|past)\s+(week|month|year)(?:['’]s)?\b"),
     ("deictic", r"\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
     ("month", rf"\b(?:[Ii]n\s+|[Ss]ince\s+|[Bb]y\s+|[Uu]ntil\s+)?({_MONTH})\b"),
@@ -232,8 +249,12 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(name, re.compile(rx, re.I)) for name, rx in _PATTERNS]
 
 
-def find_dates(sentence: str, article: ArticleDate) -> list[DateMention]:
-    """Every date expression of ``sentence``, resolved against ``article`` (see the module docstring)."""
+def find_dates(sentence: str, article: ArticleDate, *, previous: DateMention | None = None) -> list[DateMention]:
+    """Every date expression of ``sentence``, resolved against ``article`` (see the module docstring).
+
+    ``previous`` is the last resolved date before the sentence: "that day", "at that time", "that
+    year" refer to it, at its precision (coarser for "that year", "that month").
+    """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     future = bool(_FUTURE.search(sentence))
@@ -243,7 +264,7 @@ def find_dates(sentence: str, article: ArticleDate) -> list[DateMention]:
                 continue
             if name == "month" and not _month_alone_ok(sentence, m):
                 continue
-            mention = _resolve(name, m, article, future)
+            mention = _anaphor(m, previous) if name == "anaphor" else _resolve(name, m, article, future)
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -258,8 +279,27 @@ def _month_alone_ok(sentence: str, m: re.Match) -> bool:
     if not word[0].isupper():
         return False
     if word.rstrip(".").lower() in ("may", "mar", "jan", "jun", "jul", "aug", "oct", "dec", "sep", "nov", "feb", "apr"):
-        return m.group(0) != word  # "in May", "since May": a preposition makes it a month
+        # "in May", "since May": a preposition makes it a month; so does an article ("the May summit"),
+        # which the verb "may" never follows.
+        return m.group(0) != word or bool(re.search(r"\bthe\s+$", sentence[: m.start()], re.I))
     return True
+
+
+def _anaphor(m: re.Match, previous: DateMention | None) -> DateMention:
+    """ "that day", "at that time", "that year": the previous date of the text, no finer than the unit named."""
+    phrase = m.group(0)
+    if previous is None or not previous.value:
+        return DateMention(phrase, m.start(), None, None, True, "refers to an earlier date, and none was found")
+    unit = m.group(1).lower()
+    value, precision = previous.value, previous.precision
+    if unit == "year" or (unit == "month" and precision == "day"):
+        keep = 4 if unit == "year" else 7
+        value, precision = value[:keep], "year" if unit == "year" else "month"
+    if precision in ("season", "decade"):
+        precision = "year"
+    lo, hi = _bounds(value, precision)
+    note = f"the date of '{previous.phrase}' before it"
+    return DateMention(phrase, m.start(), value, precision, True, note, None, lo, hi)
 
 
 def _cap(precision: str, article: ArticleDate) -> str:
@@ -398,6 +438,14 @@ def _resolve(name: str, m: re.Match, article: ArticleDate, future: bool) -> Date
         d = found[0]
         value = {"day": d.isoformat(), "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}[precision]
         return relative(value, precision, "about" if unit != "day" else "")
+    if name == "last_n":
+        n = int(g[0]) if g[0].isdigit() else _NUM[g[0]]
+        if g[1] == "years":
+            return relative(str(year - n), "year", "the start of the period")
+        if article.precision == "year":
+            return relative(None, None, "the article's date is known to the year only, so the month is unknown")
+        mon = base.month - n
+        return relative(*month_year((mon - 1) % 12 + 1, year + (mon - 1) // 12), "the start of the period")
     if name == "this_unit":
         which, unit = g[0].lower(), g[1]
         shift = {"this": 0, "last": -1, "past": -1, "next": 1}[which]
@@ -457,4 +505,4 @@ def _year_for_month(month: int, article: ArticleDate, future: bool, which: str |
     return base.year if month <= base.month else base.year - 1
 
 
-__all__ = ["ArticleDate", "DateMention", "find_article_date", "find_dates"]
+__all__ = ["ArticleDate", "DateMention", "bounds", "find_article_date", "find_dates"]

@@ -33,7 +33,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.dates import ArticleDate, DateMention, find_article_date, find_dates
+from kg.dates import ArticleDate, DateMention, bounds, find_article_date, find_dates
 from kg.errors import KgError, LoadError
 from kg.namespaces import KG
 from kg.project import Project, display_path
@@ -118,9 +118,12 @@ EVENT_CUES = {
     "meeting": "Meeting",
     "meetings": "Meeting",
     "talks": "Meeting",
+    "huddle": "Meeting",
     "working lunch": "Meeting",
     "summit": "Summit",
     "summits": "Summit",
+    "sidelines": "Summit",
+    "margins": "Summit",
     "phone call": "PhoneCall",
     "telephone": "PhoneCall",
     "phoned": "PhoneCall",
@@ -129,9 +132,14 @@ EVENT_CUES = {
     "visited": "Visit",
     "visiting": "Visit",
     "trip": "Visit",
+    "welcomed": "Visit",
     "trips": "Visit",
     "tour": "Tour",
     "announced": "Announcement",
+    "released": "Announcement",
+    "decision": "Announcement",
+    "withdrew": "Announcement",
+    "withdrawal": "Announcement",
     "announces": "Announcement",
     "announce": "Announcement",
     "announcement": "Announcement",
@@ -139,6 +147,11 @@ EVENT_CUES = {
     "signed": "Event",
     "signing": "Event",
     "sign": "Event",
+    "send": "NavalDeployment",
+    "sent": "NavalDeployment",
+    "sending": "NavalDeployment",
+    "mission": "NavalDeployment",
+    "missions": "NavalDeployment",
     "deployed": "NavalDeployment",
     "deployment": "NavalDeployment",
     "deployments": "NavalDeployment",
@@ -148,6 +161,10 @@ EVENT_CUES = {
     "exercises": "Exercise",
     "drills": "Exercise",
 }
+#: Cues of a visit told from its host's side: the host is named before, the visitors after.
+HOST_CUES = frozenset({"welcomed"})
+#: Cues that propose a deployment only in a sentence that names a ship.
+SHIP_CUES = frozenset({"send", "sent", "sending", "mission", "missions"})
 #: Status cues, strongest first: the first that a sentence has sets the proposed status.
 STATUS_CUES = (
     (
@@ -179,6 +196,9 @@ STATUS_CUES = (
 _PERSONISH = {"Person", "Commentator"}
 _ACTORS = {"Person", "Commentator", "Country", "MultilateralBody", "GovernmentBody", "ArmedForce", "Organisation"}
 _PLACES = {"City", "Building", "Region", "Country", "Place"}
+_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest outside near".split())
+#: Events that go somewhere: a country named after "to" or "in" is their destination, not a participant.
+_TRAVELS = {"Visit", "Tour", "NavalDeployment", "PortCall"}
 
 
 @dataclass(frozen=True)
@@ -205,18 +225,43 @@ class Registry:
     entities: dict[str, Entity] = field(default_factory=dict)
     names: dict[tuple[str, ...], str] = field(default_factory=dict)
     cased: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    #: Names the registry writes in lower case, of two words or more ("strategic partnership"): they
+    #: match lower-case text, where a capitalised name needs a capital.
+    lower: set[tuple[str, ...]] = field(default_factory=set)
+    #: Events the registry knows: kinds, participants, places and date bounds, to link a proposed event to.
+    events: dict[str, RegistryEvent] = field(default_factory=dict)
 
     def add_name(self, iri: str, name: str) -> None:
-        tokens = tuple(fold(name).split())
+        tokens = name_tokens(name)
         if not tokens:
             return
         # Short all-capital aliases ("US", "EU", "SAFE") must match in capitals: "us" is a pronoun.
         self.cased[tokens] = self.cased.get(tokens, False) or (name.isupper() and len(name) <= 6)
+        if len(tokens) >= 2 and not any(c.isupper() for c in name):
+            self.lower.add(tokens)
         self.names.setdefault(tokens, iri)
 
     @property
     def longest(self) -> int:
         return max((len(t) for t in self.names), default=1)
+
+
+@dataclass
+class RegistryEvent:
+    kinds: frozenset[str]
+    participants: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    dates: list[tuple[str, str]] = field(default_factory=list)  # (earliest, latest)
+    related: set[str] = field(default_factory=set)  # what else its claims name (topics, agreements…)
+
+
+#: British and American spellings compared as one ("defense" and "defence").
+SPELLINGS = {"defense": "defence", "defenses": "defences", "organization": "organisation", "center": "centre"}
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The tokens names are compared on: folded as the quote check folds them, one spelling per word."""
+    return tuple(SPELLINGS.get(t, t) for t in fold(name).split())
 
 
 def load_registry(files: list[Path], *, exclude: set[str] | None = None) -> Registry:
@@ -230,6 +275,12 @@ def load_registry(files: list[Path], *, exclude: set[str] | None = None) -> Regi
             graph.parse(f, format="turtle")
         except Exception as err:  # rdflib raises many kinds; the message names the file
             raise LoadError(f"{display_path(f)}: not valid Turtle ({err}).", "Fix the file or leave it out.") from err
+    return registry_from_graph(graph, exclude=exclude)
+
+
+def registry_from_graph(graph: Graph, *, exclude: set[str] | None = None, drafts: bool = False) -> Registry:
+    """The registry of the entities typed in ``graph``; ``drafts`` keeps the ones typed ``kg:Draft`` too
+    (the review page reads a draft's proposed entities back)."""
     exclude = exclude or set()
     reg = Registry()
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -237,8 +288,9 @@ def load_registry(files: list[Path], *, exclude: set[str] | None = None) -> Regi
         if isinstance(s, URIRef) and str(o).startswith(str(KG)) and str(s).startswith(ENT):
             kinds[str(s)].add(str(o)[len(str(KG)) :])
     for iri, ks in kinds.items():
-        if iri in exclude or "Draft" in ks:
+        if iri in exclude or ("Draft" in ks and not drafts):
             continue
+        ks = ks - {"Draft"}
         pref = graph.value(URIRef(iri), SKOS.prefLabel)
         reg.entities[iri] = Entity(iri, frozenset(ks), str(pref) if pref else iri.rsplit("/", 1)[-1])
         # Event labels are descriptions ("Meloni-Kishida meeting ... 10 January 2023"), not names a text uses.
@@ -249,7 +301,60 @@ def load_registry(files: list[Path], *, exclude: set[str] | None = None) -> Regi
         for p in (SKOS.prefLabel, SKOS.altLabel, KG.demonym):
             for name in graph.objects(URIRef(iri), p):
                 reg.add_name(iri, str(name))
+        # A country or region without a demonym in the registry has the regular one of a name
+        # in -a ("Asia": "Asian", "Korea": "Korean"); an adjective is how texts often name them.
+        if ks & {"Country", "Region"} and graph.value(URIRef(iri), KG.demonym) is None and pref:
+            if re.fullmatch(r"[A-Z][a-z]+a", str(pref)):
+                reg.add_name(iri, f"{pref}n")
+    _office_names(graph, reg)
+    _registry_events(graph, reg)
     return reg
+
+
+def _office_names(graph: Graph, reg: Registry) -> None:
+    """An office named "<Title> of <Place>" is also "<demonym> <Title>" and "<Place>'s <Title>"
+    ("Defence Minister of Japan": "Japanese Defence Minister", "Japan's Defence Minister")."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for p in (SKOS.prefLabel, SKOS.altLabel, KG.demonym):
+        for place, name in graph.subject_objects(p):
+            forms[str(place)].add(str(name))
+    for iri, ent in list(reg.entities.items()):
+        if not ent.kinds & {"LeaderOffice", "OfficialOffice"}:
+            continue
+        for label in list(graph.objects(URIRef(iri), SKOS.prefLabel)) + list(graph.objects(URIRef(iri), SKOS.altLabel)):
+            m = re.fullmatch(r"(.+?) of (?:the )?(.+)", str(label))
+            if not m:
+                continue
+            place = reg.names.get(name_tokens(m.group(2)))
+            if place is None or not reg.entities[place].kinds & {"Country", "Region", "MultilateralBody", "City"}:
+                continue
+            for form in forms[place]:
+                reg.add_name(iri, f"{form} {m.group(1)}")
+
+
+_EVENT_KINDS = {"Meeting", "Summit", "PhoneCall", "Visit", "Tour", "NavalDeployment", "PortCall", "Announcement"}
+
+
+def _registry_events(graph: Graph, reg: Registry) -> None:
+    """What the registry's claims say of its events: who took part, where, when."""
+    for claim in graph.subjects(RDF.subject, None):
+        s, p, o = (graph.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        iri = str(s)
+        ent = reg.entities.get(iri)
+        if ent is None or not ent.kinds & (_EVENT_KINDS | {"Exercise"}):
+            continue
+        ev = reg.events.setdefault(iri, RegistryEvent(ent.kinds))
+        local = str(p).rsplit("#", 1)[-1]
+        if local in ("participant", "host", "visitor"):
+            ev.participants.add(str(o))
+        elif local in ("location", "destination", "ship"):
+            ev.places.add(str(o))
+        elif local in ("date", "startDate") and isinstance(o, Literal):
+            found = bounds(str(o))
+            if found:
+                ev.dates.append(found)
+        elif isinstance(o, URIRef) and str(o).startswith(ENT):
+            ev.related.add(str(o))
 
 
 # ---------------------------------------------------------------- reading and splitting
@@ -344,13 +449,12 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
     from rapidfuzz import fuzz, process
 
     toks = _tokens(sentence)
-    folded = [_fold_word(w) for _, _, w in toks]
+    folded = [SPELLINGS.get(f, f) for f in (_fold_word(w) for _, _, w in toks)]
     taken = [False] * len(toks)
     mentions: list[Mention] = []
     longest = registry.longest
-    i = 0
-    while i < len(toks):
-        hit = None
+
+    def match(i: int, longest: int, *, inner: bool = False):
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = tuple(folded[i : i + n])
             iri = registry.names.get(key)
@@ -361,10 +465,16 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
                 ".", ""
             ).replace("-", ""):
                 continue
-            if not any(c.isupper() or c.isdigit() for c in surface):
+            if not any(c.isupper() or c.isdigit() for c in surface) and key not in registry.lower:
                 continue  # names are written with a capital ("the leaders", not "the Leaders")
-            hit = (n, iri, surface)
-            break
+            if any(_breaks(sentence[toks[k][1] : toks[k + 1][0]]) for k in range(i, i + n - 1)):
+                continue  # "Japan, Prime Minister Kishida" is not the office "Japan Prime Minister"
+            return n, iri, surface
+        return None
+
+    i = 0
+    while i < len(toks):
+        hit = match(i, longest)
         if hit:
             n, iri, surface = hit
             ent = registry.entities[iri]
@@ -374,6 +484,20 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
                 k -= 1
             title = " ".join(w for _, _, w in toks[k:i]) or None
             mentions.append(Mention(toks[i][0], toks[i + n - 1][1], surface, iri, ent.kind, "label", title))
+            # Names inside a longer name ("the Russian aggression against Ukraine", "the Italian Navy",
+            # "the memorandum of understanding on the Silk Road") are mentioned too.
+            j = i
+            while n > 1 and j < i + n:
+                sub = match(j, i + n - j - (1 if j == i else 0))
+                if sub and sub[1] != iri and any(c.isupper() for c in sub[2]):
+                    m, sub_iri, sub_surface = sub
+                    kind = registry.entities[sub_iri].kind
+                    mentions.append(
+                        Mention(toks[j][0], toks[j + m - 1][1], sub_surface, sub_iri, kind, f"inside {surface!r}")
+                    )
+                    j += m
+                else:
+                    j += 1
             for k in range(i, i + n):
                 taken[k] = True
             i += n
@@ -433,12 +557,20 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
             continue
         if len(words) == 1 and (run[0] == 0 or _is_sentence_start(sentence, start)):
             continue  # a capitalised first word is no evidence of a name
+        if len(words) == 1 and words[0].lower() in _ORG_WORDS:
+            continue  # "the Navy", "the Ministry": a short form of a name the text gave before
         kind = _guess_kind(words, title, sentence, start, toks, run)
         if kind is None:
             continue
         mentions.append(Mention(start, end, surface, None, kind, "new", title))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _breaks(gap: str) -> bool:
+    """Whether the text between two words of a name breaks it (a comma, a bracket, a dash between spaces);
+    quote marks do not (the “minilateral” alliance)."""
+    return any(c in gap for c in ",;:()[]") or gap.strip() in ("—", "–") or "\n" in gap
 
 
 def _is_sentence_start(sentence: str, start: int) -> bool:
@@ -479,6 +611,44 @@ class ProposedEvent:
     places: list[tuple[str, str]]  # (predicate local name, entity)
     date: DateMention | None
     label: str
+    known: bool = False  # an event of the registry, not a new one
+
+
+def known_event(
+    registry: Registry,
+    kind: str,
+    actors: list[str],
+    places: list[str],
+    when: DateMention | None,
+    named: set[str] = frozenset(),
+) -> str | None:
+    """The registry's event that a proposed one is, if exactly one fits best.
+
+    It fits when it is of the same kind, its date (when both have one) overlaps the proposal's,
+    and it shares with the proposal at least half of the proposal's participants and two
+    participants or places, or all its participants and the date or something else the sentence
+    names (``named``) that its claims name.
+    """
+    best: list[tuple[int, str]] = []
+    for iri, ev in registry.events.items():
+        if kind not in ev.kinds:
+            continue
+        shared = set(actors) & ev.participants
+        score = len(shared) + len(set(places) & ev.places)
+        dated = when is not None and when.earliest and ev.dates
+        if dated and not any(lo <= when.latest and when.earliest <= hi for lo, hi in ev.dates):
+            continue
+        if actors and set(actors) == ev.participants and (dated or named & ev.related):
+            # The same participants, and the same time or the same subject ("When Italy withdrew from
+            # the Belt and Road Initiative in 2024": the registry's withdrawal concerns the BRI).
+            score += 1
+        if score < 2 or 2 * len(shared) < len(set(actors)):
+            continue
+        best.append((score, iri))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None  # none, or two as good: the steward decides
+    return best[0][1]
 
 
 def _status(sentence: str, date: DateMention | None, article: ArticleDate) -> tuple[str, str | None]:
@@ -493,6 +663,162 @@ def _status(sentence: str, date: DateMention | None, article: ArticleDate) -> tu
     return "Happened", None
 
 
+def _subjects(kind: str, actors: list[str], named: list[Mention], at: int, is_, sentence: str = "") -> list[str]:
+    """Who an event of ``kind`` is about, when the sentence says it before the cue.
+
+    An announcement or a decision is its announcer's: the actor named last before the cue ("Draghi
+    also announced a re-assessment of Italy's presence": Draghi). A visit or a tour is its visitors'
+    (the people named before the cue). A port call or a deployment is the armed forces' and countries'
+    named before the cue, not the people who announce it.
+    """
+    before = [m.entity for m in named if m.end <= at and m.entity in actors]
+    if kind == "Announcement" and before:
+        return [before[-1]]
+    if kind in ("Visit", "Tour"):
+        people = [a for a in before if is_(a, _PERSONISH)]
+        return people or actors
+    if kind in ("PortCall", "NavalDeployment"):
+        forces = [a for a in dict.fromkeys(before) if not is_(a, _PERSONISH)]
+        # else those after the cue, unless a preposition makes them a place ("south of Sylvania").
+        after = [
+            m.entity
+            for m in named
+            if m.entity in actors
+            and not is_(m.entity, _PERSONISH)
+            and _word_before(sentence, m.start) not in ("to", "in", "of", "at", "from", "for")
+        ]
+        return forces or list(dict.fromkeys(after))
+    if kind == "Meeting":
+        # A meeting has two sides: one person met a government or a body named after the cue
+        # ("Meloni met with Taipei's representative in Italy": Taiwan; Italy is where).
+        people = [a for a in actors if is_(a, _PERSONISH)]
+        if len(people) == 1:
+            others = [
+                m.entity
+                for m in named
+                if m.start >= at
+                and is_(m.entity, _ACTORS - _PERSONISH)
+                and _word_before(sentence, m.start) not in ("in", "at")
+            ]
+            return list(dict.fromkeys(people + others))
+    return actors
+
+
+def _compound_modifiers(sentence: str, named: list[Mention]) -> set[int]:
+    """Offsets of names joined by hyphens into a modifier of a common noun ("the Poland-Ukraine
+    border", "Japan-U.K. defense relations"): they name what the noun is about, not who takes part.
+    A compound before an event word ("the EU-Japan summit") is left alone."""
+    out: set[int] = set()
+    k = 0
+    while k < len(named):
+        j = k
+        while j + 1 < len(named) and sentence[named[j].end : named[j + 1].start] in ("-", "–"):
+            j += 1
+        if j > k:
+            rest = sentence[named[j].end :].split()
+            word = re.sub(r"\W+$", "", rest[0]) if rest else ""
+            if word and word[0].islower() and word.lower() not in EVENT_CUES:
+                out.update(m.start for m in named[k : j + 1])
+        k = j + 1
+    return out
+
+
+def _office_of(registry: Registry, title: str, country: str) -> str | None:
+    """The registry's office "<title> of <country>" (by any name of the country), if it has one."""
+    ent = registry.entities.get(country)
+    if ent is None:
+        return None
+    iri = registry.names.get(name_tokens(f"{title} of {ent.label}"))
+    if iri and registry.entities[iri].kinds & {"LeaderOffice", "OfficialOffice"}:
+        return iri
+    return None
+
+
+def _title_and_country(registry: Registry, office: str) -> tuple[str, str] | None:
+    m = re.fullmatch(r"(.+?) of (?:the )?(.+)", registry.entities[office].label)
+    if not m:
+        return None
+    country = registry.names.get(name_tokens(m.group(2)))
+    return (m.group(1), country) if country else None
+
+
+def _counterparts(sentence, named, holdings, registry, is_) -> list[tuple[Mention, str]]:
+    """ "Italy's Defence Minister Lorenzo Guerini ... met with his counterpart Kishi Nobuo": the
+    counterpart holds the same office of the other country the sentence names."""
+    out = []
+    for cp in re.finditer(r"\bcounterparts?\b", sentence, re.I):
+        after = [m for m in named if m.start > cp.end() and is_(m.entity, _PERSONISH)]
+        if not after or not re.fullmatch(r"[\s,]*", sentence[cp.end() : after[0].start]):
+            continue
+        for _, office in holdings:
+            found = _title_and_country(registry, office)
+            if not found:
+                continue
+            title, home = found
+            others = {m.entity for m in named if is_(m.entity, {"Country"}) and m.entity != home}
+            if len(others) == 1:
+                target = _office_of(registry, title, others.pop())
+                if target:
+                    out.append((after[0], target))
+            break
+    return out
+
+
+def _appositions(sentence, named, holdings, registry, is_) -> list[tuple[Mention, str]]:
+    """ "Luigi Di Mai, the technocratic foreign minister, ...": a person, then a comma and a title,
+    holds that office of the one country the sentence names (not one someone goes to)."""
+    held = {p.start for p, _ in holdings}
+    countries = {
+        m.entity for m in named if is_(m.entity, {"Country"}) and _word_before(sentence, m.start) not in ("to", "for")
+    }
+    if len(countries) != 1:
+        return []
+    (country,) = countries
+    out = []
+    for m in named:
+        if m.start in held or not is_(m.entity, _PERSONISH):
+            continue
+        app = re.match(
+            r",\s+(?:the\s+)?(?:[a-z]+\s+)??((?:[a-z]+\s+)?(?:minister|secretary|president|ambassador))\b",
+            sentence[m.end :],
+        )
+        if app:
+            target = _office_of(registry, app.group(1), country)
+            if target:
+                out.append((m, target))
+    return out
+
+
+def _word_before(sentence: str, start: int) -> str:
+    before = sentence[:start].split()
+    return before[-1].lower() if before else ""
+
+
+def implied_summits(sentence: str, named: list[Mention], is_) -> dict[int, tuple[str, list[str], str | None]]:
+    """Summits named by their group alone: "the May G7", "the Italian G7", "the G20 in Bali".
+
+    A multilateral body preceded by a month, a year or a country's name or demonym, or followed by
+    "in" and a place, is its summit; the country before it is its host. Returns, by the body's
+    offset, (the words that cue it, the participants, the place or None).
+    """
+    out = {}
+    for k, m in enumerate(named):
+        if not is_(m.entity, {"MultilateralBody"}):
+            continue
+        prev = named[k - 1] if k > 0 else None
+        host = prev if prev and prev.end + 1 >= m.start and is_(prev.entity, {"Country"}) else None
+        word = _word_before(sentence, m.start).rstrip(".")
+        dated = word in _MONTHS_DAYS or re.fullmatch(r"(?:19|20)\d{2}", word)
+        nxt = named[k + 1] if k + 1 < len(named) else None
+        place = None
+        if nxt and is_(nxt.entity, _PLACES) and re.fullmatch(r"\s+in\s+", sentence[m.end : nxt.start]):
+            place = nxt.entity
+        if host or dated or place:
+            cue = sentence[(host.start if host else m.start) : m.end]
+            out[m.start] = (cue, [m.entity] + ([host.entity] if host else []), place)
+    return out
+
+
 def _cues(sentence: str) -> list[tuple[str, str, int]]:
     low = sentence.lower()
     found: list[tuple[int, str, str]] = []
@@ -500,10 +826,11 @@ def _cues(sentence: str) -> list[tuple[str, str, int]]:
         for m in re.finditer(rf"\b{re.escape(cue)}\b", low):
             found.append((m.start(), cue, kind))
     seen: set[str] = set()
+    kinds = {kind for _, _, kind in found}
     out = []
     for at, cue, kind in sorted(found):
-        if kind == "Visit" and "PortCall" in seen:
-            continue
+        if kind == "Visit" and ("PortCall" in seen or "Tour" in kinds):
+            continue  # the visits of a tour, or a ship's visit, are that one event
         if kind not in seen:
             seen.add(kind)
             out.append((cue, kind, at))
@@ -592,6 +919,7 @@ def draft_article(
     unclaimed: list[tuple[Sentence, list[DateMention]]] = []
     article_iri = f"<{ART}{aid}>"
     kg = str(KG)
+    last_date: DateMention | None = None
     for sentence in sentences:
         mentions = find_mentions(sentence.text, registry)
         for m in mentions:
@@ -611,7 +939,10 @@ def draft_article(
                 m.entity = iri
             elif m.how.startswith("fuzzy"):
                 aliases[m.entity].add(m.surface)
-        dates = find_dates(sentence.text, article_date)
+        dates = find_dates(sentence.text, article_date, previous=last_date)
+        resolved_here = [d for d in dates if d.value]
+        if resolved_here:
+            last_date = resolved_here[-1]  # what "that day" in a later sentence refers to
         claims: list[tuple[str, str, str, dict]] = []
         kinds = {
             m.entity: (registry.entities[m.entity].kinds if m.entity in registry.entities else {m.kind})
@@ -621,8 +952,13 @@ def draft_article(
         def is_(iri: str, group: set[str], kinds=kinds) -> bool:
             return bool(set(kinds.get(iri, ())) & group)
 
+        # Names inside a longer name are mentions only: the longer name is what takes part.
+        named = [m for m in mentions if not m.how.startswith("inside")]
+        modifiers = _compound_modifiers(sentence.text, named)
+
         # Office holdings: an office named right before a person ("Italian Prime Minister Giorgia Meloni").
-        for a, b in zip(mentions, mentions[1:], strict=False):
+        holdings: list[tuple[Mention, str]] = []
+        for a, b in zip(named, named[1:], strict=False):
             gap = sentence.text[a.end : b.start]
             if (
                 is_(a.entity, {"LeaderOffice", "OfficialOffice"})
@@ -630,33 +966,58 @@ def draft_article(
                 and len(gap) <= 3
                 and "," not in gap
             ):
-                quals = {}
-                # The office is attested at the article's date, or at an earlier date the sentence gives.
-                past = [
-                    d
-                    for d in dates
-                    if d.value and d.relative and article_date.value and d.latest < article_date.day.isoformat()
-                ]
-                when = past[0] if past else None
-                if when is not None:
-                    quals[f"<{kg}pointInTime>"] = when.term
-                    quals[f"<{kg}resolvedFrom>"] = Literal(when.phrase).n3()
-                    quals.update(when.bound_terms())
-                elif article_date.value:
-                    quals[f"<{kg}pointInTime>"] = article_date.term
-                claims.append((f"<{b.entity}>", f"<{kg}heldOffice>", f"<{a.entity}>", quals))
+                holdings.append((b, a.entity))
+        holdings += _counterparts(sentence.text, named, holdings, registry, is_)
+        holdings += _appositions(sentence.text, named, holdings, registry, is_)
+        for person, office in holdings:
+            quals = {}
+            # The office is attested at the article's date, or at an earlier date the sentence gives.
+            past = [
+                d
+                for d in dates
+                if d.value and d.relative and article_date.value and d.latest < article_date.day.isoformat()
+            ]
+            when = past[0] if past else None
+            if when is not None:
+                quals[f"<{kg}pointInTime>"] = when.term
+                quals[f"<{kg}resolvedFrom>"] = Literal(when.phrase).n3()
+                quals.update(when.bound_terms())
+            elif article_date.value:
+                quals[f"<{kg}pointInTime>"] = article_date.term
+            claims.append((f"<{person.entity}>", f"<{kg}heldOffice>", f"<{office}>", quals))
 
         # Events.
         sentence_events = []
-        for cue, kind, at in _cues(sentence.text):
-            actors = [m.entity for m in mentions if is_(m.entity, _PERSONISH)]
+        ships_named = [m for m in named if is_(m.entity, {"Ship"})]
+        cues = _cues(sentence.text)
+        implied = {} if any(k == "Summit" for _, k, _ in cues) else implied_summits(sentence.text, named, is_)
+        cues += [(cue, "Summit", at) for at, (cue, _, _) in sorted(implied.items())[:1]]
+        named = [m for m in named if m.start not in modifiers]
+        for cue, kind, at in cues:
+            if cue in SHIP_CUES and not ships_named:
+                continue  # "send" and "mission" cue a deployment only when a ship is named
+            if kind == "Visit" and any(m.end <= at for m in ships_named):
+                kind = "PortCall"  # a ship that visits a port makes a port call
+            actors = [m.entity for m in named if is_(m.entity, _PERSONISH)]
             if not actors or kind in ("Summit", "NavalDeployment", "Announcement", "Event"):
-                actors += [m.entity for m in mentions if is_(m.entity, _ACTORS - _PERSONISH)]
+                actors += [m.entity for m in named if is_(m.entity, _ACTORS - _PERSONISH)]
             actors = list(dict.fromkeys(actors))
+            actors = _subjects(kind, actors, named, at, is_, sentence.text)
+            if at in implied and kind == "Summit":
+                actors = implied[at][1]
+            hosts: list[str] = []
+            if cue in HOST_CUES:
+                # "Italy welcomed the late Japanese Prime Minister Abe Shinzo": a visit, its host named
+                # before the cue, its visitors the people after it; a country that hosts is the destination.
+                before = [m for m in named if m.end <= at and is_(m.entity, _ACTORS)]
+                visitors = [m.entity for m in named if m.start > at and is_(m.entity, _PERSONISH)]
+                if not before or not visitors:
+                    continue
+                hosts, actors = [before[-1].entity], list(dict.fromkeys(visitors))
             places: list[tuple[str, str]] = []
             previous: Mention | None = None
-            for m in mentions:
-                if not is_(m.entity, _PLACES) or m.entity in actors and kind not in ("Visit", "Tour"):
+            for m in named:
+                if not is_(m.entity, _PLACES) or m.entity in actors and kind not in _TRAVELS:
                     previous = m
                     continue
                 before = sentence.text[: m.start].split()
@@ -665,11 +1026,15 @@ def draft_article(
                     previous is not None
                     and places
                     and places[-1][1] == previous.entity
-                    and sentence.text[previous.end : m.start].strip() in (",", "and", ", and", "&")
+                    # "France, the United Kingdom, Canada, and the United States"
+                    and re.sub(r"\bthe\b", "", sentence.text[previous.end : m.start]).strip()
+                    in (",", "and", ", and", "&")
                 )
+                # "south of Tokyo" says where a place is, not where anyone goes.
+                direction = len(before) > 1 and before[-2].lower() in _DIRECTIONS
                 if listed:
                     places.append((places[-1][0], m.entity))
-                elif kind in ("Visit", "Tour", "NavalDeployment", "PortCall") and prev in ("to", "in", "visit", "of"):
+                elif kind in _TRAVELS and prev in ("to", "in", "visit", "visited", "visiting", "of") and not direction:
                     places.append(("destination", m.entity))
                 elif (
                     prev in ("in", "at")
@@ -683,10 +1048,13 @@ def draft_article(
                 ):
                     places.append(("location", m.entity))
                 previous = m
-            if kind in ("Visit", "Tour"):
+            if at in implied and kind == "Summit":
+                places = [("location", implied[at][2])] if implied[at][2] else []
+            places += [("destination", h) for h in hosts if is_(h, {"Country"})]
+            if kind in _TRAVELS:  # where they go is not who goes ("send ... to Japan")
                 actors = [a for a in actors if a not in {p for _, p in places}]
             if kind in ("NavalDeployment", "PortCall"):
-                ships = [m.entity for m in mentions if is_(m.entity, {"Ship"})]
+                ships = [m.entity for m in named if is_(m.entity, {"Ship"})]
                 places += [("ship", s) for s in ships]
             if not actors and not places:
                 continue  # an event the sentence does not tie to anyone or anywhere is not worth proposing
@@ -699,18 +1067,29 @@ def draft_article(
             status, status_cue = _status(sentence.text, when, article_date)
             names = [_short(registry, a, new_entities) for a in actors[:3]]
             stamp = when.value if when else "undated"
-            base = f"{ENT}{kind}_{stamp}_{'_'.join(names) or _local(places[0][1])}"
-            iri, n = base, 2
-            while iri in used_iris:
-                iri, n = f"{base}_{n}", n + 1
-            used_iris.add(iri)
-            label = f"{kind} ({cue}) of {', '.join(names) or _local(places[0][1])}, {stamp} (drafted from {aid})"
+            known = known_event(
+                registry, kind, actors + hosts, [p for _, p in places], when, {m.entity for m in mentions}
+            )
+            if known is not None:
+                iri, label = known, registry.entities[known].label
+            else:
+                base = f"{ENT}{kind}_{stamp}_{'_'.join(names) or _local(places[0][1])}"
+                iri, n = base, 2
+                while iri in used_iris:
+                    iri, n = f"{base}_{n}", n + 1
+                used_iris.add(iri)
+                label = f"{kind} ({cue}) of {', '.join(names) or _local(places[0][1])}, {stamp} (drafted from {aid})"
             role = "visitor" if kind in ("Visit", "Tour") else "participant"
-            ev = ProposedEvent(iri, kind, cue, status, status_cue, actors, role, places, when, label)
+            participants = actors + [h for h in hosts if h not in actors]
+            ev = ProposedEvent(
+                iri, kind, cue, status, status_cue, participants, role, places, when, label, known is not None
+            )
             sentence_events.append(ev)
             subject = f"<{iri}>"
             for a in actors:
                 claims.append((subject, f"<{kg}{role}>", f"<{a}>", {}))
+            for h in hosts:
+                claims.append((subject, f"<{kg}host>", f"<{h}>", {}))
             for pred, place in places:
                 claims.append((subject, f"<{kg}{pred}>", f"<{place}>", {}))
             if when is not None:
@@ -789,9 +1168,9 @@ def _turtle(d: Draft) -> str:
         for iri, forms in sorted(d.aliases.items()):
             for f in sorted(forms):
                 lines.append(f"{_short_term('<' + iri + '>')} skos:altLabel {lit(f)}@en .")
-    if d.events:
+    if any(not ev.known for ev in d.events):
         lines += ["", "# Proposed events: merge with an existing event, correct or delete.", ""]
-        for ev in d.events:
+        for ev in (ev for ev in d.events if not ev.known):
             lines.append(
                 f"{_short_term('<' + ev.iri + '>')} a kg:{ev.kind} , kg:Draft ;\n    skos:prefLabel {lit(ev.label)}@en ."
             )
@@ -809,6 +1188,7 @@ def _turtle(d: Draft) -> str:
             lines.append(
                 f"    # event: {ev.kind} from {ev.cue!r}; status {ev.status}"
                 + (f" from {ev.status_cue!r}" if ev.status_cue else " (no cue: tense and date)")
+                + (f"; the registry's {_short_term('<' + ev.iri + '>')}" if ev.known else "")
             )
         lines.append(f"    kg:article art:{d.article_id} ;")
         lines.append(f"    kg:quote {lit(s.sentence.text)} ;")
@@ -887,6 +1267,7 @@ __all__ = [
     "find_mentions",
     "load_registry",
     "read_article",
+    "registry_from_graph",
     "registry_files",
     "split_sentences",
     "write_draft",

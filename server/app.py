@@ -31,6 +31,7 @@ DEFAULTS = {
     "CACHE_BYTES": 64 * 1024 * 1024,  # and at most this many bytes of them per worker
     "CORS_ORIGIN": "*",  # Access-Control-Allow-Origin; "" turns CORS off
     "STORE": None,  # an external store's SPARQL query endpoint to serve from; None: the embedded Oxigraph
+    "DRAFTS": False,  # serve /drafts, the review pages of data/claims/*.draft.ttl (kg serve --drafts, loopback only)
 }
 
 
@@ -72,6 +73,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(sparql_bp)
     app.register_blueprint(pages_bp)
+    if app.config["DRAFTS"] is True:
+        from server.drafts import bp as drafts_bp
+
+        app.register_blueprint(drafts_bp)
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):

@@ -32,6 +32,8 @@ class ResponseCache:
         if path != "/sparql":
             if method != "GET" or path.startswith(("/static/", "/graph/")):
                 return None  # files are streamed, with their own caching headers
+            if path == "/drafts" or path.startswith("/drafts/"):
+                return None  # read from the draft file at each request
             return (
                 method,
                 environ.get("HTTP_HOST", ""),

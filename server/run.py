@@ -29,12 +29,14 @@ def run_serve(
     root: str | None,
     out: str | None = None,
     store: str | None = None,
+    drafts: bool = False,
 ) -> None:
     """Serve /sparql on ``host:port`` with ``workers`` processes of ``threads`` threads each.
 
     Each worker imports :mod:`server.wsgi`, which makes the app from the ``KG_*``
     environment set here, loads the last build's outputs and starts its own
-    query evaluator. A worker that dies is started again.
+    query evaluator. A worker that dies is started again. ``drafts`` serves the
+    review pages of the draft files; the caller keeps ``host`` on loopback then.
     """
     threads = threads or default_threads()
     os.environ["KG_QUERY_TIMEOUT"] = repr(float(timeout))
@@ -42,6 +44,8 @@ def run_serve(
         os.environ["KG_STORE"] = json.dumps(store)  # from_prefixed_env reads JSON
     if root:
         os.environ["KG_ROOT"] = str(root)
+    # Always set: a KG_DRAFTS left in the environment must not serve drafts beyond loopback.
+    os.environ["KG_DRAFTS"] = "true" if drafts else "false"  # from_prefixed_env reads JSON
     if out:
         os.environ["KG_OUT"] = json.dumps(str(out))  # from_prefixed_env reads JSON
     level = os.environ.get("KG_LOG_LEVEL", "warning").lower()

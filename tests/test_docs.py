@@ -69,11 +69,14 @@ def test_query_count_is_current():
 def test_every_page_route_is_in_the_endpoint_doc():
     from flask import Flask
 
+    from server.drafts import bp as drafts
     from server.pages import bp
 
     app = Flask(__name__)
     app.register_blueprint(bp)
-    rules = [r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith("pages.")]
+    app.register_blueprint(drafts)  # served with kg serve --drafts only
+    rules = [r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith(("pages.", "drafts."))]
+    assert "/drafts/<name>" in rules
     assert len(rules) > 10
     endpoint = doc("endpoint.md")
     for rule in rules:

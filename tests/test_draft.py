@@ -89,11 +89,50 @@ def test_article_date_from_dateline():
         ("It happened last spring.", "last spring", "2025", "season"),
         ("It happened in 2023.", "in 2023", "2023", "year"),
         ("Today they met.", "Today", "2026-01-14", "day"),
+        ("They have worked together over the last two years.", "over the last two years", "2024", "year"),
+        ("Trade grew in the past three months.", "in the past three months", "2025-10", "month"),
+        ("They recalled the May summit.", "May", "2025-05", "month"),
+        ("He spoke to prepare the ground for the May G7.", "May", "2026-05", "month"),
     ],
 )
 def test_relative_dates_resolve_against_the_dateline(sentence, phrase, value, precision):
     (found,) = find_dates(sentence, find_article_date(ARTICLE))
     assert (found.phrase, found.value, found.precision) == (phrase, value, precision)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, precision",
+    [
+        ("At that time, the admirals agreed.", "2025-06-03", "day"),
+        ("The news arrived that day.", "2025-06-03", "day"),
+        ("The government of that time hesitated.", "2025-06-03", "day"),
+        ("Later that year they met again.", "2025", "year"),
+        ("In the same month, they signed.", "2025-06", "month"),
+    ],
+)
+def test_that_day_and_that_time_take_the_previous_date(sentence, value, precision):
+    article = find_article_date(ARTICLE)
+    (previous,) = find_dates("The ship arrived on June 3, 2025.", article)
+    (found,) = find_dates(sentence, article, previous=previous)
+    assert (found.value, found.precision) == (value, precision)
+    assert found.note == "the date of 'on June 3, 2025' before it"
+
+
+def test_that_day_without_an_earlier_date_stays_unresolved():
+    (found,) = find_dates("The news arrived that day.", find_article_date(ARTICLE))
+    assert found.value is None and "earlier date" in found.note
+
+
+def test_the_draft_resolves_that_day_from_the_sentence_before(project):
+    article = project / "data" / "articles" / "953_00000000000000dd.txt"
+    article.write_text(
+        "01/14/2026 | Press release\nMeloni met Kishida in Rome last July.\nThat day, Meloni visited Tokyo.\n",
+        encoding="utf-8",
+    )
+    result = run("draft", "--root", project, article)
+    assert result.exit_code == 0, result.output
+    text = (project / "data" / "claims" / "953_00000000000000dd.draft.ttl").read_text(encoding="utf-8")
+    assert "# date: 'That day' -> 2025-07 (month); the date of 'last July' before it" in text
 
 
 def test_a_season_keeps_its_bounds():
@@ -256,3 +295,213 @@ def test_an_article_without_a_date_is_a_warning_and_relative_dates_stay_unresolv
     text = (project / "data" / "claims" / "952_00000000000000cc.draft.ttl").read_text(encoding="utf-8")
     assert "# date: 'Last week' unresolved: the article's date is not known" in text
     assert 'kg:dateMethod "Not found' in text
+
+
+# ---------------------------------------------------------------- the rules behind the recall figures
+
+RULES_REGISTRY = """\
+@prefix kg:   <https://w3id.org/ijkg/ontology#> .
+@prefix ent:  <https://w3id.org/ijkg/id/> .
+@prefix evd:  <https://w3id.org/ijkg/evidence/> .
+@prefix rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+ent:Ruritania a kg:Country ; skos:prefLabel "Ruritania"@en .
+ent:Freedonia a kg:Country ; skos:prefLabel "Freedonia"@en ; kg:demonym "Freedonian"@en .
+ent:Sylvania a kg:Country ; skos:prefLabel "Sylvania"@en ; kg:demonym "Sylvanian"@en .
+ent:Zenda a kg:City ; skos:prefLabel "Zenda"@en .
+ent:Grand_Hotel a kg:Building ; skos:prefLabel "Grand Hotel"@en .
+ent:G9 a kg:MultilateralBody ; skos:prefLabel "G9"@en .
+ent:Freedonian_Navy a kg:ArmedForce ; skos:prefLabel "Freedonian Navy"@en .
+ent:Intrepid a kg:Ship ; skos:prefLabel "Intrepid"@en .
+ent:Anna_Berg a kg:Person ; skos:prefLabel "Anna Berg"@en ; skos:altLabel "Berg"@en .
+ent:Carl_Dahl a kg:Person ; skos:prefLabel "Carl Dahl"@en ; skos:altLabel "Dahl"@en .
+ent:Defence_Minister_of_Sylvania a kg:OfficialOffice ; skos:prefLabel "Defence Minister of Sylvania"@en .
+ent:Trade_Pact a kg:Agreement ; skos:prefLabel "Trade Pact"@en ; skos:altLabel "pact on fisheries"@en .
+ent:Defence_Minister_of_Freedonia a kg:OfficialOffice ; skos:prefLabel "Defence Minister of Freedonia"@en .
+ent:Foreign_Minister_of_Freedonia a kg:OfficialOffice ; skos:prefLabel "Foreign Minister of Freedonia"@en .
+ent:Eve_Lund a kg:Person ; skos:prefLabel "Eve Lund"@en .
+ent:Fishing_Zone a kg:Initiative ; skos:prefLabel "Fishing Zone"@en .
+ent:Withdrawal_Freedonia_Zone a kg:Announcement ; skos:prefLabel "Freedonia's withdrawal from the zone"@en .
+ent:Meeting_2020-05_Berg_Dahl a kg:Meeting ; skos:prefLabel "Berg-Dahl meeting, May 2020"@en .
+ent:Meeting_2021-03_Berg_Dahl a kg:Meeting ; skos:prefLabel "Berg-Dahl meeting, March 2021"@en .
+evd:1 a kg:Evidence ; kg:quote "Berg met Dahl in May 2020." ; kg:supports
+    [ rdf:subject ent:Meeting_2020-05_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Anna_Berg ] ,
+    [ rdf:subject ent:Meeting_2020-05_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Carl_Dahl ] ,
+    [ rdf:subject ent:Meeting_2020-05_Berg_Dahl ; rdf:predicate kg:date ; rdf:object "2020-05"^^xsd:gYearMonth ] ,
+    [ rdf:subject ent:Meeting_2021-03_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Anna_Berg ] ,
+    [ rdf:subject ent:Meeting_2021-03_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Carl_Dahl ] ,
+    [ rdf:subject ent:Meeting_2021-03_Berg_Dahl ; rdf:predicate kg:date ; rdf:object "2021-03"^^xsd:gYearMonth ] ,
+    [ rdf:subject ent:Withdrawal_Freedonia_Zone ; rdf:predicate kg:participant ; rdf:object ent:Freedonia ] ,
+    [ rdf:subject ent:Withdrawal_Freedonia_Zone ; rdf:predicate kg:concerns ; rdf:object ent:Fishing_Zone ] .
+"""
+
+
+@pytest.fixture(scope="module")
+def rules_registry():
+    from kg.draft import registry_from_graph
+
+    return registry_from_graph(Graph().parse(data=RULES_REGISTRY, format="turtle"))
+
+
+def names(sentence, registry):
+    from kg.draft import find_mentions
+
+    return [(m.surface, m.entity.rsplit("/", 1)[-1] if m.entity else None) for m in find_mentions(sentence, registry)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A name the registry writes in lower case matches lower-case text.
+        ("They signed a pact on fisheries.", [("pact on fisheries", "Trade_Pact")]),
+        # An office "<Title> of <Country>" is also "<demonym> <Title>" and "<Country>'s <Title>".
+        (
+            "The Sylvanian Defence Minister spoke.",
+            [("Sylvanian Defence Minister", "Defence_Minister_of_Sylvania"), ("Sylvanian", "Sylvania")],
+        ),
+        (
+            "Sylvania’s Defence Minister spoke.",
+            [("Sylvania’s Defence Minister", "Defence_Minister_of_Sylvania"), ("Sylvania", "Sylvania")],
+        ),
+        # British and American spellings are one.
+        (
+            "The Sylvanian Defense Minister spoke.",
+            [("Sylvanian Defense Minister", "Defence_Minister_of_Sylvania"), ("Sylvanian", "Sylvania")],
+        ),
+        # A comma breaks a name: this is Sylvania, then a minister.
+        ("In Sylvania, Defence Minister Berg spoke.", [("Sylvania", "Sylvania"), ("Berg", "Anna_Berg")]),
+        # Names inside a longer name are mentioned too.
+        (
+            "The Freedonian Navy sailed.",
+            [("Freedonian Navy", "Freedonian_Navy"), ("Freedonian", "Freedonia")],
+        ),
+        # A country in -a without a demonym has the regular adjective.
+        ("A Ruritanian delegation came.", [("Ruritanian", "Ruritania")]),
+        # A lone organisation word is a short form of a name already given, not a new entity.
+        ("Then the Navy sailed.", []),
+    ],
+)
+def test_name_rules(rules_registry, sentence, expected):
+    assert names(sentence, rules_registry) == expected
+
+
+def draft_events(tmp_path, registry, text, date="2021-06-01"):
+    from kg.draft import draft_article
+
+    path = tmp_path / "960_00000000000000ee.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    d = draft_article(path, registry, date=date)
+    local = lambda iri: iri.rsplit("/", 1)[-1]  # noqa: E731
+    return [
+        (ev.kind, [local(p) for p in ev.participants], sorted((r, local(p)) for r, p in ev.places), ev.known)
+        for ev in d.events
+    ], d
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An announcement is its announcer's: the actor named last before the cue.
+        ("Berg announced a review of Freedonia’s policy.", [("Announcement", ["Anna_Berg"], [], False)]),
+        # A ship that visits a port makes a port call, by the forces named before the cue.
+        (
+            "The Freedonian Navy’s Intrepid visited Zenda, home to the Sylvanian fleet.",
+            [("PortCall", ["Freedonian_Navy"], [("destination", "Zenda"), ("ship", "Intrepid")], False)],
+        ),
+        # "send" cues a deployment when a ship is named; where it goes is not who goes.
+        (
+            "Berg will send the Freedonian Navy’s Intrepid to Sylvania.",
+            [("NavalDeployment", ["Freedonian_Navy"], [("destination", "Sylvania"), ("ship", "Intrepid")], False)],
+        ),
+        ("Berg will send a message to Sylvania.", []),
+        # A meeting has two sides: one person, and the government named after the cue (not where).
+        (
+            "Berg met with Sylvania’s envoy in Freedonia.",
+            [("Meeting", ["Anna_Berg", "Sylvania"], [("location", "Freedonia")], False)],
+        ),
+        # A group named with a month, a demonym or "in <place>" is its summit; the country is its host.
+        ("He prepared for the May G9 in Zenda.", [("Summit", ["G9"], [("location", "Zenda")], False)]),
+        ("During the Sylvanian G9, trade grew.", [("Summit", ["G9", "Sylvania"], [], False)]),
+        # Names hyphenated into a modifier of a common noun take no part.
+        ("It sparked a huddle by the G9 about the Freedonia-Sylvania border.", [("Meeting", ["G9"], [], False)]),
+        # A host welcomes its visitors; a country that hosts is the destination.
+        (
+            "Sylvania welcomed Freedonian Defence Minister Dahl.",
+            [("Visit", ["Carl_Dahl", "Sylvania"], [("destination", "Sylvania")], False)],
+        ),
+        ("Sylvania welcomed the news.", []),
+    ],
+)
+def test_event_rules(tmp_path, rules_registry, text, expected):
+    assert draft_events(tmp_path, rules_registry, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, known",
+    [
+        ("Berg met Dahl in Zenda in May 2020.", "Meeting_2020-05_Berg_Dahl"),  # the date tells the two apart
+        ("Berg met Dahl in March 2021.", "Meeting_2021-03_Berg_Dahl"),
+        ("Berg met Dahl in Zenda.", None),  # two fit as well: the steward decides
+        ("Berg met Dahl in 2019.", None),  # the date rules both out
+        # One participant, the same as the registry event's, and what its claims are about.
+        ("When Freedonia withdrew from the Fishing Zone, prices rose.", "Withdrawal_Freedonia_Zone"),
+        ("When Freedonia withdrew its ambassador, prices rose.", None),
+    ],
+)
+def test_a_proposed_event_is_linked_to_the_registry_event_it_is(tmp_path, rules_registry, text, known):
+    events, d = draft_events(tmp_path, rules_registry, text)
+    (event,) = d.events
+    assert event.kind in ("Meeting", "Announcement")
+    assert event.known is (known is not None)
+    if known:
+        assert event.iri.endswith("/" + known)
+        text = d.turtle()
+        assert f"the registry's ent:{known}" in text
+        assert f"ent:{known} a kg:" not in text  # not proposed again
+
+
+def offices(tmp_path, registry, text):
+    events, d = draft_events(tmp_path, registry, text)
+    local = lambda t: t.strip("<>").rsplit("/", 1)[-1]  # noqa: E731
+    return sorted((local(c[0]), local(c[2])) for sd in d.sentences for c in sd.claims if c[1].endswith("#heldOffice>"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The counterpart holds the same office of the other country the sentence names.
+        (
+            "Freedonia’s Defence Minister Carl Dahl went to Sylvania, where he met his counterpart Anna Berg.",
+            [("Anna_Berg", "Defence_Minister_of_Sylvania"), ("Carl_Dahl", "Defence_Minister_of_Freedonia")],
+        ),
+        # A title in apposition: the office of the one country the sentence names.
+        (
+            "In Freedonia, Eve Lund, the technocratic foreign minister, resigned.",
+            [("Eve_Lund", "Foreign_Minister_of_Freedonia")],
+        ),
+        # ... but not of a country someone goes to.
+        ("A visit to Freedonia by Eve Lund, foreign minister, is planned.", []),
+    ],
+)
+def test_office_rules(tmp_path, rules_registry, text, expected):
+    assert offices(tmp_path, rules_registry, text) == expected
+
+
+def test_a_tour_takes_its_visits_and_every_listed_destination(tmp_path, rules_registry):
+    events, _ = draft_events(
+        tmp_path, rules_registry, "Berg is visiting Freedonia, the Sylvania and Ruritania, where the tour ends."
+    )
+    assert events == [
+        (
+            "Tour",
+            ["Anna_Berg"],
+            [("destination", "Freedonia"), ("destination", "Ruritania"), ("destination", "Sylvania")],
+            False,
+        )
+    ]
+
+
+def test_a_place_south_of_a_city_is_not_a_destination(tmp_path, rules_registry):
+    events, _ = draft_events(tmp_path, rules_registry, "The Intrepid visited Zenda, south of Sylvania.")
+    assert events == [("PortCall", [], [("destination", "Zenda"), ("ship", "Intrepid")], False)]

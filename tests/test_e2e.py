@@ -212,3 +212,52 @@ def test_a_javascript_iri_never_becomes_a_link(watched):
         for link in page.locator("main a").all():
             assert not (link.get_attribute("href") or "").lower().startswith("javascript")
     assert dialogs == []
+
+
+@pytest.fixture(scope="module")
+def drafts_url(tmp_path_factory):
+    """`kg serve --drafts` of a small project with one draft, on a loopback port."""
+    import subprocess
+    import sys
+
+    from test_review import ARTICLE, NAME, REGISTRY
+
+    from helpers import make_project
+
+    root = make_project(tmp_path_factory.mktemp("drafts-e2e"), {"entities.ttl": REGISTRY}, {f"{NAME}.txt": ARTICLE})
+    out = root / "build"
+    for cmd in (["draft", str(root / "data" / "articles" / f"{NAME}.txt")], ["build", "--out", str(out)]):
+        done = subprocess.run([sys.executable, "-m", "kg", *cmd, "--root", str(root)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    base, proc = kg_serve(out, root / "server.log", "--workers", "1", "--drafts", root=root)
+    yield base
+    stop_server(proc)
+
+
+def test_the_draft_review_page_works_without_javascript(browser, drafts_url, shots):
+    from test_review import NAME
+
+    w = Watched(browser, drafts_url, shots, javascript=False)
+    try:
+        w.open("/drafts")
+        w.page.locator(f"a[href='/drafts/{NAME}']").click()
+        w.page.wait_for_url(f"**/drafts/{NAME}")
+        page = w.page
+        assert page.locator("mark.draft-sentence").count() == 2
+        assert page.locator("mark .mention.linked").all_inner_texts() == [
+            "Italian Prime Minister",
+            "Giorgia Meloni",
+            "Fumio Kishida",
+            "Rome",
+        ]
+        assert page.locator("mark .mention.proposed").all_inner_texts() == ["Hans Gruber"]
+        date = page.locator("mark time.date").first
+        assert (date.inner_text(), date.get_attribute("title")) == ("last July", "2025-07 (month)")
+        # The claims stand beside their sentence, not below it.
+        sentence = page.locator("#s-950-01").bounding_box()
+        claims = page.locator("section.draft-claims").first.bounding_box()
+        assert claims["x"] > sentence["x"] + sentence["width"] - 1 and abs(claims["y"] - sentence["y"]) < 60
+        w.shot("draft-review")
+        assert not w.problems, w.problems
+    finally:
+        w.close()
