@@ -172,6 +172,7 @@ STATUS_CUES = (
         ("was cancelled", "was canceled", "were cancelled", "called off", "skipped", "cancelled", "canceled"),
     ),
     ("Rescheduled", ("postponed", "rescheduled")),
+    ("Ongoing", ("currently", "in the process of", "under way", "underway", "ongoing", "is continuing")),
     ("Possible", ("could be", "could", "might", "may be", "possibly", "possible", "likely")),
     (
         "Planned",

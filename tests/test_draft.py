@@ -505,3 +505,13 @@ def test_a_tour_takes_its_visits_and_every_listed_destination(tmp_path, rules_re
 def test_a_place_south_of_a_city_is_not_a_destination(tmp_path, rules_registry):
     events, _ = draft_events(tmp_path, rules_registry, "The Intrepid visited Zenda, south of Sylvania.")
     assert events == [("PortCall", [], [("destination", "Zenda"), ("ship", "Intrepid")], False)]
+
+
+def test_a_visit_under_way_is_ongoing(tmp_path):
+    text = "01/14/2026 | Press release\nGiorgia Meloni is currently on a visit to Tokyo.\n"
+    project = make_project(tmp_path, {"entities.ttl": REGISTRY}, {f"{NAME}.txt": text})
+    g = drafted(project)
+    (visit,) = events(g, KG.Visit)
+    got = claims(g)
+    assert (visit, KG.status, KG.Ongoing, None) in got
+    assert not any(s == visit and p == KG.status and o != KG.Ongoing for s, p, o, _ in got)
