@@ -67,6 +67,7 @@ DCT_TITLE = "<http://purl.org/dc/terms/title>"
 KG_NS = "https://w3id.org/ijkg/ontology#"
 KG_QUOTE, KG_ARTICLE = f"<{KG_NS}quote>", f"<{KG_NS}article>"
 LABELS = (SKOS_PREF, SKOS_ALT, RDFS_LABEL, DCT_TITLE)
+_READ = frozenset((*LABELS, KG_QUOTE, KG_ARTICLE))
 
 #: Markers FTS5 puts around matched words; no label or quote contains these control characters.
 OPEN, CLOSE = "\x02", "\x03"
@@ -153,7 +154,10 @@ def write_index(path: str | Path, triples: Iterable[Triple], asserted_types: Ite
     labels: dict[str, dict[str, list[tuple[str, str]]]] = {}
     quotes: dict[str, str] = {}
     quote_article: dict[str, str] = {}
+    read = _READ
     for s, p, o in triples:
+        if p not in read:  # most of a million triples: one set lookup each
+            continue
         if p in LABELS:
             iri = _iri(s)
             lit = _literal(o)
