@@ -14,8 +14,18 @@ Matching folds case and accents (FTS5's ``unicode61`` tokenizer with
 dashes removed, so "dalema" finds "D'Alema". Every word of the query matches as a
 prefix. The query is always text: it is cut into words here and every word is
 quoted, so FTS5's syntax (``"``, ``*``, ``AND``, ``NEAR``, ``-``, parentheses …) can
-neither raise an error nor change the query. This module does not read the build's
-files and does not rank by anything but FTS5's bm25 and exact label matches.
+neither raise an error nor change the query.
+
+Ranking: entities whose label or alias is the whole query first (an ordinary indexed
+table of the folded labels, ``exact``), then the other entities by bm25, then quotes by
+bm25. The rows of both full-text tables are stored shortest first (in words; then by
+label or IRI), which is the order bm25 prefers between rows that match alike, so ties
+fall to the label, and a query ranks only the first :data:`CANDIDATES` rows that match
+it: a word found in thousands of labels costs about what one found in
+:data:`CANDIDATES` costs, and what it returns are the best of the shortest matches (a
+longer row that matches the words more often can be missed). The highlights are made
+for the returned rows only. This module does not read the build's files and does not
+rank by anything but bm25, exact label matches and row length.
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from itertools import islice, product
 from pathlib import Path
 
 from kg.errors import KgError, UsageError
-from kg.triples import Triple, nt_to_term
+from kg.triples import Triple, literal_text
 
 #: A query longer than this is refused.
 MAX_QUERY_CHARS = 500
@@ -39,11 +49,15 @@ MAX_WORDS = 16
 #: Words shorter than this get no typo tolerance (too many near neighbours).
 MIN_TYPO_LENGTH = 4
 DEFAULT_LIMIT = 20
+#: At most this many matching rows of a table are ranked: the first in the index's order, the shortest.
+CANDIDATES = 2000
+#: bm25 weights of the entity table's columns: label, aliases, variants.
+ENTITY_WEIGHTS = ", 10.0, 4.0, 2.0"
 MAX_LIMIT = 200
 SEARCH_FORMATS = ("text", "json")
 
 INDEX_FILE = "search.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -53,6 +67,7 @@ DCT_TITLE = "<http://purl.org/dc/terms/title>"
 KG_NS = "https://w3id.org/ijkg/ontology#"
 KG_QUOTE, KG_ARTICLE = f"<{KG_NS}quote>", f"<{KG_NS}article>"
 LABELS = (SKOS_PREF, SKOS_ALT, RDFS_LABEL, DCT_TITLE)
+_READ = frozenset((*LABELS, KG_QUOTE, KG_ARTICLE))
 
 #: Markers FTS5 puts around matched words; no label or quote contains these control characters.
 OPEN, CLOSE = "\x02", "\x03"
@@ -90,6 +105,8 @@ class Hit:
 
 def fold(text: str) -> str:
     """Lower case, without accents: what two spellings of a word have in common."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
@@ -115,8 +132,7 @@ def snippet_text(snippet: str) -> str:
 def _literal(term: str) -> tuple[str, str] | None:
     if not term.startswith('"'):
         return None
-    lit = nt_to_term(term)
-    return str(lit), (lit.language or "")
+    return literal_text(term)
 
 
 def _iri(term: str) -> str | None:
@@ -138,7 +154,10 @@ def write_index(path: str | Path, triples: Iterable[Triple], asserted_types: Ite
     labels: dict[str, dict[str, list[tuple[str, str]]]] = {}
     quotes: dict[str, str] = {}
     quote_article: dict[str, str] = {}
+    read = _READ
     for s, p, o in triples:
+        if p not in read:  # most of a million triples: one set lookup each
+            continue
         if p in LABELS:
             iri = _iri(s)
             lit = _literal(o)
@@ -171,6 +190,27 @@ def write_index(path: str | Path, triples: Iterable[Triple], asserted_types: Ite
             return None
         return names.get(found[0]) or _local(found[0])
 
+    vocabulary: set[str] = set()
+    rows = []
+    for iri in labels:
+        label = names[iri]
+        aliases = sorted({v for vs in labels[iri].values() for v, _ in vs} - {label})
+        every = [label, *aliases]
+        variants = sorted({_JOINERS.sub("", v) for v in every} - set(every))
+        keys = {" ".join(words(v)) for v in every + variants}
+        for key in keys:
+            vocabulary.update(key.split())
+        size = sum(len(words(text)) for text in every + variants)
+        rows.append((size, label, iri, " · ".join(aliases), " ".join(variants), class_of(iri), keys))
+    # Rows in the order of their length in words, then label and IRI: bm25 prefers the shorter of two
+    # rows that match alike, so the first rows that match are the best candidates (see search()), and
+    # ties in bm25 fall to the label.
+    rows.sort(key=lambda r: r[:3])
+    quote_rows = sorted(
+        (len(words(text)), iri, text, quote_article.get(iri), names.get(quote_article.get(iri, "")))
+        for iri, text in quotes.items()
+    )
+
     db = sqlite3.connect(str(path))
     try:
         db.executescript(
@@ -179,32 +219,29 @@ def write_index(path: str | Path, triples: Iterable[Triple], asserted_types: Ite
             PRAGMA synchronous = OFF;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE VIRTUAL TABLE entity USING fts5(
-                label, aliases, variants, iri UNINDEXED, cls UNINDEXED, folded UNINDEXED,
-                tokenize = '{_TOKENIZER}');
+                label, aliases, variants, iri UNINDEXED, cls UNINDEXED,
+                tokenize = '{_TOKENIZER}', prefix = '1 2');
             CREATE VIRTUAL TABLE quotes USING fts5(
                 quote, iri UNINDEXED, article UNINDEXED, title UNINDEXED, tokenize = '{_TOKENIZER}');
+            CREATE TABLE exact (key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY (key, entity)) WITHOUT ROWID;
             CREATE TABLE word (word TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE near (key TEXT NOT NULL, word TEXT NOT NULL);
             """
         )
-        vocabulary: set[str] = set()
-        rows = []
-        for iri in sorted(labels):
-            label = names[iri]
-            aliases = sorted({v for vs in labels[iri].values() for v, _ in vs} - {label})
-            every = [label, *aliases]
-            variants = sorted({_JOINERS.sub("", v) for v in every} - set(every))
-            for text in every + variants:
-                vocabulary.update(words(text))
-            folded = "|" + "|".join(" ".join(words(v)) for v in every + variants) + "|"
-            rows.append((label, " · ".join(aliases), " ".join(variants), iri, class_of(iri), folded))
-        db.executemany("INSERT INTO entity (label, aliases, variants, iri, cls, folded) VALUES (?,?,?,?,?,?)", rows)
         db.executemany(
-            "INSERT INTO quotes (quote, iri, article, title) VALUES (?,?,?,?)",
+            "INSERT INTO entity (rowid, label, aliases, variants, iri, cls) VALUES (?,?,?,?,?,?)",
             (
-                (text, iri, quote_article.get(iri), names.get(quote_article.get(iri, ""), None))
-                for iri, text in sorted(quotes.items())
+                (i, label, aliases, variants, iri, cls)
+                for i, (_, label, iri, aliases, variants, cls, _) in enumerate(rows, 1)
             ),
+        )
+        db.executemany(
+            "INSERT INTO exact VALUES (?, ?)",
+            sorted((key, i) for i, row in enumerate(rows, 1) for key in row[6]),
+        )
+        db.executemany(
+            "INSERT INTO quotes (rowid, quote, iri, article, title) VALUES (?,?,?,?,?)",
+            ((i, text, iri, article, title) for i, (_, iri, text, article, title) in enumerate(quote_rows, 1)),
         )
         db.executemany("INSERT INTO word VALUES (?)", ((w,) for w in sorted(vocabulary)))
         db.executemany("INSERT INTO near VALUES (?, ?)", _deletions(vocabulary))
@@ -322,27 +359,47 @@ def search(index: str | Path | sqlite3.Connection, text: str, *, limit: int = DE
     try:
         terms = [(w, _alternatives(db, w)) for w in found]
         # A label or alias that is the whole query (or the query with its typos corrected) comes first.
-        whole = ["|" + " ".join(p) + "|" for p in islice(product(*([w, *alt] for w, alt in terms)), 16)]
-        exact = " OR ".join("instr(folded, ?) > 0" for _ in whole)
+        whole = [" ".join(p) for p in islice(product(*([w, *alt] for w, alt in terms)), 16)]
+        match = _match(terms, "label aliases variants")
+        exact = [
+            i
+            for (i,) in db.execute(
+                f"SELECT DISTINCT entity FROM exact WHERE key IN ({','.join('?' * len(whole))}) "
+                "ORDER BY entity LIMIT ?",
+                (*whole, CANDIDATES),
+            )
+        ]
+        ids = _ranked(db, "entity", ENTITY_WEIGHTS, match, limit, only=exact)
+        if len(ids) < limit:
+            ids += _ranked(db, "entity", ENTITY_WEIGHTS, match, limit - len(ids), exclude=set(exact))
+        shown = {
+            row[0]: row[1:]
+            for row in _rows(
+                db,
+                "entity",
+                "iri, label, cls, highlight(entity, 0, ?, ?), highlight(entity, 1, ?, ?)",
+                (OPEN, CLOSE, OPEN, CLOSE),
+                match,
+                ids,
+            )
+        }
         hits: list[Hit] = []
-        rows = db.execute(
-            "SELECT iri, label, cls, highlight(entity, 0, ?, ?), highlight(entity, 1, ?, ?) FROM entity "
-            f"WHERE entity MATCH ? ORDER BY ({exact}) DESC, bm25(entity, 10.0, 4.0, 2.0), label LIMIT ?",
-            (OPEN, CLOSE, OPEN, CLOSE, _match(terms, "label aliases variants"), *whole, limit),
-        ).fetchall()
-        for iri, label, cls, in_label, in_aliases in rows:
+        for iri, label, cls, in_label, in_aliases in (shown[i] for i in ids):
             snippet = in_label
             if OPEN not in in_label:
                 marked = [a for a in in_aliases.split(" · ") if OPEN in a]
                 snippet = f"{label} (also {marked[0]})" if marked else label
             hits.append(Hit(iri, label, "entity", cls, None, snippet))
         if len(hits) < limit:
-            rows = db.execute(
-                "SELECT iri, article, title, snippet(quotes, 0, ?, ?, '…', 32) FROM quotes "
-                "WHERE quotes MATCH ? ORDER BY rank, iri LIMIT ?",
-                (OPEN, CLOSE, _match(terms, None), limit - len(hits)),
-            ).fetchall()
-            for iri, article, title, snippet in rows:
+            match = _match(terms, None)
+            ids = _ranked(db, "quotes", "", match, limit - len(hits))
+            shown = {
+                row[0]: row[1:]
+                for row in _rows(
+                    db, "quotes", "iri, article, title, snippet(quotes, 0, ?, ?, '…', 32)", (OPEN, CLOSE), match, ids
+                )
+            }
+            for iri, article, title, snippet in (shown[i] for i in ids):
                 hits.append(
                     Hit(
                         iri,
@@ -357,6 +414,56 @@ def search(index: str | Path | sqlite3.Connection, text: str, *, limit: int = DE
     finally:
         if not isinstance(index, sqlite3.Connection):
             db.close()
+
+
+def _ranked(
+    db: sqlite3.Connection,
+    table: str,
+    weights: str,
+    match: str,
+    limit: int,
+    *,
+    only: list[int] | None = None,
+    exclude: set[int] = frozenset(),
+) -> list[int]:
+    """The rowids of the best ``limit`` rows of ``table`` that match, by bm25 and then rowid.
+
+    Only the first :data:`CANDIDATES` matching rows (in rowid order, the shortest rows first;
+    more when ``limit`` asks for more) are ranked, so that a word that matches most rows costs
+    no more than one that matches :data:`CANDIDATES`. ``only`` ranks just those rowids (all of them); ``exclude`` leaves rowids out.
+    """
+    if only is not None:
+        if not only:
+            return []
+        bounds = (only[0], only[-1])
+        also = f" AND +rowid IN ({','.join('?' * len(only))})"
+    else:
+        candidates = max(CANDIDATES, limit + len(exclude))
+        last = db.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1 OFFSET ?", (match, candidates - 1)
+        ).fetchone()
+        bounds = (0, last[0] if last else 1 << 62)
+        also = ""
+        only = []
+    rows = db.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?{also} "
+        f"ORDER BY bm25({table}{weights}), rowid LIMIT ?",
+        (match, *bounds, *only, limit + len(exclude)),
+    )
+    return [i for (i,) in rows if i not in exclude][:limit]
+
+
+def _rows(db: sqlite3.Connection, table: str, columns: str, args: tuple, match: str, ids: list[int]) -> list[tuple]:
+    """``rowid, columns`` of the rows ``ids`` of ``table`` (in no order), with ``match`` for highlights."""
+    if not ids:
+        return []
+    # The rowid range lets FTS5 run the query once; "+rowid IN" is then checked row by row (a plain
+    # "rowid IN" would run the full-text query once for each id).
+    return db.execute(
+        f"SELECT rowid, {columns} FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? "
+        f"AND +rowid IN ({','.join('?' * len(ids))})",
+        (*args, match, min(ids), max(ids), *ids),
+    ).fetchall()
 
 
 def render_text(hits: list[Hit]) -> str:

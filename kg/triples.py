@@ -146,6 +146,13 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)) if (m[1] or m[2]) else _SIMPLE[m[3]], text)
 
 
+def literal_text(text: str) -> tuple[str, str]:
+    """The lexical form and the language tag (``""`` for none) of an N-Triples literal string, without rdflib."""
+    end = text.rindex('"')
+    rest = text[end + 1 :]
+    return _unescape(text[1:end]), (rest[1:] if rest.startswith("@") else "")
+
+
 def term_to_nt(term, *, xsd_string: bool = True) -> str:
     """The N-Triples string of an rdflib term, literals escaped by pyoxigraph.
 

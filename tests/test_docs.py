@@ -116,6 +116,12 @@ def test_the_stores_and_performance_docs_name_their_commands():
     stores, performance = doc("stores.md"), doc("performance.md")
     for command in ("kg export", "kg publish --store", "kg serve --store"):
         assert command in stores
-    for script in ("benchmarks/endpoint.py", "benchmarks/scale.py", "benchmarks/synth.py"):
+    for script in (
+        "benchmarks/endpoint.py",
+        "benchmarks/scale.py",
+        "benchmarks/synth.py",
+        "benchmarks/search.py",
+        "benchmarks/reasoners.py",
+    ):
         assert script in performance
         assert (ROOT / script).exists()

@@ -207,3 +207,12 @@ def test_reasoners():
     with pytest.raises(UsageError, match="unknown reasoner"):
         reason_nt([], "hermit")
     assert reason_nt([]).inferred == set()
+
+
+def test_recording_the_derivation_order_can_be_switched_off():
+    recorded = reason_nt(triples(TINY))
+    assert sorted(recorded.order) == sorted(recorded.inferred)  # every kept triple once, in derivation order
+    plain = reason_nt(triples(TINY), record=False)
+    assert plain.order is None
+    assert plain.inferred == recorded.inferred and plain.dropped == recorded.dropped
+    assert infer(triples(TINY), record=False).order is None

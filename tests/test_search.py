@@ -7,9 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
+import kg.search
 from helpers import ROOT
 from kg.cli import cli
-from kg.search import MAX_QUERY_CHARS, SearchError, search, snippet_html, write_index
+from kg.search import CANDIDATES, MAX_QUERY_CHARS, SearchError, search, snippet_html, write_index
 from server.app import create_app
 
 ENT = "https://w3id.org/ijkg/id/"
@@ -136,6 +137,74 @@ def test_apostrophe_free_spelling_finds_a_label_with_one(tmp_path):
     assert search(path, "dalema")[0].cls == "Person"
     assert iris(search(path, "comunita santegidio")) == [ENT + "Sant_Egidio"]
     assert iris(search(path, "sant egidio")) == [ENT + "Sant_Egidio"]
+
+
+# --- broad queries: more matches than kg.search.CANDIDATES ------------------------------------------
+
+CITIES = ["Rome", "Tokyo", "Milan", "Osaka", "Naples", "Kyoto", "Turin", "Nagoya"]
+
+
+def label_triples(iri, label, *aliases, cls="Meeting"):
+    out = [(f"<{ENT}{iri}>", f"<{SKOS}prefLabel>", f'"{label}"@en'), (f"<{ENT}{iri}>", RDF_TYPE, f"<{KG}{cls}>")]
+    out += [(f"<{ENT}{iri}>", f"<{SKOS}altLabel>", f'"{a}"@en') for a in aliases]
+    return out
+
+
+@pytest.fixture(scope="module")
+def broad(tmp_path_factory):
+    """An index where 'Italy' matches many more entities, and 'discussed' many more quotes, than are ranked."""
+    n = CANDIDATES + 1000
+    triples = []
+    for i in range(n):
+        # Labels of four to seven words; the shorter ones come first in the index.
+        words = " ".join(["in", CITIES[i % len(CITIES)]] * (i % 4))
+        triples += label_triples(f"Meeting_{i:05}", f"Italy Japan meeting {i:05} {words}".strip())
+    # The one entity whose label is the whole query; its many aliases make it the longest row of all,
+    # far beyond the candidates.
+    triples += label_triples(
+        "Italy", "Italy", *(f"Italian Republic {c} {c} {c} {c} {c}" for c in CITIES), cls="Country"
+    )
+    # An alias equal to the query comes before mere prefix matches too.
+    triples += label_triples("Italia_Meeting", "Roma meeting of the Italia council", "Italy Japan", cls="Meeting")
+    for i in range(n):
+        ev = f"<{EVD}q{i:05}>"
+        quote = f"The ministers discussed the {'long ' * (i % 5)}agenda ({i:05})."
+        triples += [(ev, f"<{KG}quote>", f'"{quote}"'), (ev, f"<{KG}article>", f"<{ENT}Article_{i % 7}>")]
+    path = tmp_path_factory.mktemp("broad") / "search.sqlite"
+    write_index(path, triples, asserted_types=[t for t in triples if t[1] == RDF_TYPE])
+    return path
+
+
+def test_an_exact_label_comes_first_when_thousands_of_entities_match(broad):
+    hits = search(broad, "Italy")
+    assert hits[0].iri == ENT + "Italy"
+    assert hits[0].cls == "Country" and hits[0].snippet == "\x02Italy\x03"
+    assert search(broad, "italy japan")[0].iri == ENT + "Italia_Meeting"  # an alias that is the whole query
+
+
+def test_broad_queries_rank_the_shortest_matching_labels_first_then_by_label(broad):
+    hits = search(broad, "Italy", limit=10)
+    # After the exact matches: every label matches once, so bm25 prefers the shortest (i % 4 == 0),
+    # and among those of the same length the label decides.
+    assert [h.label for h in hits[1:5]] == [f"Italy Japan meeting {i:05}" for i in (0, 4, 8, 12)]
+    assert all(h.kind == "entity" for h in hits)
+    assert [h.iri for h in search(broad, "japan meet", limit=3)] == [ENT + f"Meeting_{i:05}" for i in (0, 4, 8)]
+
+
+def test_broad_queries_rank_like_the_full_ranking_when_the_best_rows_are_candidates(broad, monkeypatch):
+    bounded = search(broad, "Italy", limit=50)
+    monkeypatch.setattr(kg.search, "CANDIDATES", 1 << 40)
+    assert search(broad, "Italy", limit=50) == bounded
+    # Never fewer candidates than results; here the 50 shortest rows that match are the best 50.
+    monkeypatch.setattr(kg.search, "CANDIDATES", 10)
+    assert search(broad, "Italy", limit=50) == bounded
+
+
+def test_quotes_that_match_by_thousands_come_shortest_first_then_by_iri(broad):
+    hits = search(broad, "discussed", limit=4)
+    assert [h.iri for h in hits] == [f"{EVD}q{i:05}" for i in (0, 5, 10, 15)]
+    assert snippet_html(hits[0].snippet) == "The ministers <mark>discussed</mark> the agenda (00000)."
+    assert hits[0].article == ENT + "Article_0"
 
 
 # --- the command ---------------------------------------------------------------------------------

@@ -169,12 +169,14 @@ def _name(used: str, rules_why: HandOver | None) -> str:
     return f"{used} (rules cannot: {rules_why.why})"
 
 
-def reason_nt(triples: Iterable[Triple], reasoner: str = DEFAULT_REASONER) -> ReasonedNT:
+def reason_nt(triples: Iterable[Triple], reasoner: str = DEFAULT_REASONER, *, record: bool = True) -> ReasonedNT:
     """:func:`reason` for ontology and data together as N-Triples term strings (``str()`` of pyoxigraph terms).
 
     With ``"rules"`` no rdflib object is built for the data (unless the input is handed
     over); ``"reasonable"`` and ``"owlrl"`` reason over an rdflib graph of the input
     (typed literals kept as written, ``"lex"`` a plain literal) and convert back.
+    ``record`` (the default, what ``kg build`` uses) has the ``rules`` reasoner keep the
+    order of its derivations in :attr:`ReasonedNT.order`; the others never record one.
     """
     _check(reasoner)
     rules_why = None
@@ -182,7 +184,7 @@ def reason_nt(triples: Iterable[Triple], reasoner: str = DEFAULT_REASONER) -> Re
         if not isinstance(triples, list | tuple | set | frozenset):
             triples = list(triples)
         try:
-            result = infer(triples)
+            result = infer(triples, record=record)
         except HandOver as err:
             rules_why = err
             reasoner = err.to

@@ -216,13 +216,15 @@ _MASK = (1 << _BITS) - 1
 _BITS2 = 2 * _BITS
 
 
-def infer(triples: Iterable[Triple]) -> Inferred:
+def infer(triples: Iterable[Triple], *, record: bool = True) -> Inferred:
     """The triples owlrl's OWL-RL closure adds to ``triples`` that :func:`is_trivial_nt` keeps.
 
-    ``triples`` is ontology and data together, terms as N-Triples strings. Raises
-    :class:`HandOver` for an input whose closure this module would not get exactly.
+    ``triples`` is ontology and data together, terms as N-Triples strings. ``record``
+    keeps the order in which the kept triples were derived (:attr:`Inferred.order`, what
+    :mod:`kg.explain` reads); without it ``order`` is None. Raises :class:`HandOver` for
+    an input whose closure this module would not get exactly.
     """
-    return _Reasoner(triples).run()
+    return _Reasoner(triples).run(record=record)
 
 
 class _Reasoner:
@@ -280,7 +282,7 @@ class _Reasoner:
 
     # ----------------------------------------------------------------------------------------------------------
 
-    def run(self) -> Inferred:
+    def run(self, *, record: bool = True) -> Inferred:
         schema_terms = {x for t in self.input_schema if t[1] != SAME_AS for x in t}
         for t in sorted(self.input_schema):  # sorted: the same input always names the same reason
             if t[1] == SAME_AS and t[0] != t[2]:
@@ -303,7 +305,7 @@ class _Reasoner:
             # The data gave schema triples (say "p a rdf:Property" from a range): reason again with them in
             # the schema, since a rule may read even the reflexive axioms owlrl then adds.
             schema |= derived_schema
-        return self.output()
+        return self.output(record=record)
 
     def saturate(self, closed: set[Triple]) -> set[Triple]:
         """Run the rules compiled from ``closed`` (owlrl's closure of the schema) over everything.
@@ -501,11 +503,12 @@ class _Reasoner:
 
         return {(terms[k >> B2], terms[(k >> B1) & M], terms[k & M]) for k in found_schema}
 
-    def output(self) -> Inferred:
+    def output(self, *, record: bool = True) -> Inferred:
         terms = self.terms
         out: set[Triple] = set()
-        order: list[Triple] = []
-        keep = order.append
+        # self.derived is in derivation order already, each triple once: recording is keeping that order.
+        order: list[Triple] | None = [] if record else None
+        keep = order.append if record else None
         dropped = 0
         B1, B2, M = _BITS, _BITS2, _MASK
         for k in self.derived:
@@ -515,7 +518,8 @@ class _Reasoner:
                 dropped += 1
             else:
                 out.add(t)
-                keep(t)
+                if record:
+                    keep(t)
         return Inferred(out, dropped, order)
 
 
