@@ -28,7 +28,7 @@ serve: build ## Build the graph and serve it (SPARQL endpoint on http://127.0.0.
 
 JOBS ?= auto
 
-test: $(STAMP) browser owlapi virtuoso ## Run the test suite on every core (JOBS=1 for one process; installs the Debian packages below if missing)
+test: $(STAMP) browser owlapi virtuoso rdftools ## Run the test suite on every core (JOBS=1 for one process; installs the Debian packages below if missing)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 browser: ## Install Debian's Chromium for the browser tests, unless a chromium is already on the PATH
@@ -42,6 +42,10 @@ owlapi: ## Install Debian's OWL API and a JDK for the Protégé-compatibility te
 virtuoso: ## Install Debian's Virtuoso for the kg publish tests (each test run starts its own server on loopback ports)
 	@command -v virtuoso-t >/dev/null 2>&1 || { \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource; }; }
+
+rdftools: ## Install Debian's rapper (raptor2-utils) and serdi, the outside parsers the export tests read every format with
+	@{ command -v rapper >/dev/null 2>&1 && command -v serdi >/dev/null 2>&1; } || { \
+	  $(SUDO) apt-get install -y -q raptor2-utils serdi >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q raptor2-utils serdi; }; }
 
 lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check kg server tests benchmarks tools
@@ -65,4 +69,4 @@ clean: ## Remove build outputs and caches (keeps .venv)
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
-.PHONY: all install build serve test browser owlapi virtuoso lint format vendor clean help
+.PHONY: all install build serve test browser owlapi virtuoso rdftools lint format vendor clean help

@@ -37,8 +37,8 @@ class StoreQueryError(KgError):
     could not be reached, 503 it did not answer in time.
     """
 
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
+    def __init__(self, status: int, message: str, hint: str | None = None):
+        super().__init__(message, hint)
         self.status = status
 
 
@@ -221,49 +221,116 @@ _OPENER = urllib.request.build_opener(_NoRedirect)
 def sparql_query(
     url: str, query: str, *, accept: str, params: list[tuple[str, str]], timeout: float, max_bytes: int
 ) -> tuple[str, bytes]:
-    """POST ``query`` to the store's SPARQL endpoint; return the media type and body of its answer.
+    """POST ``query`` to the store's SPARQL endpoint as a form; return the media type and body of its answer.
 
-    ``params`` are protocol parameters (``default-graph-uri``, ``named-graph-uri``) for
-    the URL. The answer must come within ``timeout`` seconds and fit in ``max_bytes``;
-    otherwise, or when the store refuses or fails, :class:`StoreQueryError` says which.
+    ``params`` are protocol parameters (``default-graph-uri``, ``named-graph-uri``) sent in
+    the form with the query. A form POST (``application/x-www-form-urlencoded``) is the
+    request every store answers: Virtuoso's ``/sparql`` never answers a POST with
+    ``Content-Type: application/sparql-query``, and a GET would put long queries in the
+    URL. An endpoint that asks for HTTP Digest (Virtuoso's ``/sparql-auth``) is answered
+    with Digest from then on. The answer must come within ``timeout`` seconds, fit in
+    ``max_bytes`` and be whole (Virtuoso cuts an answer at its ``ResultSetMaxRows`` and
+    says so only in an ``X-SPARQL-MaxRows`` header); otherwise, or when the store refuses
+    or fails, :class:`StoreQueryError` says which.
     """
-    target = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params) if params else url
-    request = urllib.request.Request(
-        target,
-        data=query.encode("utf-8"),
-        method="POST",
-        headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
-    )
-    _authorize(request)
+    form = urllib.parse.urlencode([("query", query), *params]).encode("ascii")
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
     late = f"the store did not answer within the {timeout:g} s limit; narrow the query or add a LIMIT."
     deadline = time.monotonic() + timeout
-    try:
-        with _OPENER.open(request, timeout=timeout) as response:
-            parts, size = [], 0
-            while True:
-                if time.monotonic() > deadline:
-                    raise StoreQueryError(503, late)
-                chunk = response.read(65536)
-                if not chunk:
-                    return response.headers.get_content_type(), b"".join(parts)
-                size += len(chunk)
-                if size > max_bytes:
+    _probe_query_endpoint(url, timeout)
+    for attempt in (1, 2):
+        request = urllib.request.Request(url, data=form, method="POST", headers=headers)
+        _authorize(request)
+        try:
+            with _OPENER.open(request, timeout=max(deadline - time.monotonic(), 0.1)) as response:
+                cut = response.headers.get("X-SPARQL-MaxRows")
+                if cut:
                     raise StoreQueryError(
-                        413, f"the result is larger than {max_bytes} bytes; add a LIMIT or narrow the query."
+                        413,
+                        f"the store cut the answer at {cut} rows (Virtuoso's ResultSetMaxRows); add a LIMIT, "
+                        "or raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini.",
                     )
-                parts.append(chunk)
-    except urllib.error.HTTPError as err:
-        detail = " ".join(err.read(400).decode("utf-8", "replace").split())
-        if err.code in (400, 406, 415):
-            raise StoreQueryError(400, f"the store refused the query: {detail}") from None
-        raise StoreQueryError(502, f"the store answered {err.code} {err.reason}: {detail}") from None
-    except TimeoutError:
-        raise StoreQueryError(503, late) from None
-    except (urllib.error.URLError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        if isinstance(reason, TimeoutError):
+                parts, size = [], 0
+                while True:
+                    if time.monotonic() > deadline:
+                        raise StoreQueryError(503, late)
+                    chunk = response.read(65536)
+                    if not chunk:
+                        return response.headers.get_content_type(), b"".join(parts)
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise StoreQueryError(
+                            413, f"the result is larger than {max_bytes} bytes; add a LIMIT or narrow the query."
+                        )
+                    parts.append(chunk)
+        except urllib.error.HTTPError as err:
+            detail = " ".join(err.read(400).decode("utf-8", "replace").split())
+            if err.code == 401 and attempt == 1 and _learn_digest(url, err.headers.get("WWW-Authenticate", "")):
+                continue  # the endpoint asks for Digest (or a fresh nonce): sign the same request and send it again
+            if err.code in (401, 403):
+                raise StoreQueryError(
+                    502,
+                    f"the store answered {err.code} {err.reason}: {detail or '(no body)'}",
+                    "Check the credentials (KG_STORE_USER, KG_STORE_PASSWORD or KG_STORE_TOKEN).",
+                ) from None
+            if err.code in (400, 406, 415):
+                raise StoreQueryError(400, f"the store refused the query: {detail}") from None
+            raise StoreQueryError(502, f"the store answered {err.code} {err.reason}: {detail}") from None
+        except TimeoutError:
             raise StoreQueryError(503, late) from None
-        raise StoreQueryError(502, f"the store could not be reached ({reason}); try again later.") from None
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            if isinstance(reason, TimeoutError):
+                raise StoreQueryError(503, late) from None
+            raise StoreQueryError(502, f"the store could not be reached ({reason}); try again later.") from None
+    raise AssertionError("unreachable")
+
+
+#: The query endpoints whose authentication scheme this process has asked for.
+_PROBED: set[tuple] = set()
+
+
+def _probe_query_endpoint(url: str, timeout: float) -> None:
+    """Ask a query endpoint, once per process, with a bodiless unsigned GET whether it wants HTTP Digest.
+
+    Only with KG_STORE_USER set: Virtuoso's ``/sparql-auth`` answers a request that
+    carries a Basic header with a bare 401, no challenge, so the challenge must be asked
+    for first. Whatever else the endpoint answers (200, 400, a failure) leaves the
+    pre-emptive Basic header in use, and the query itself reports any failure.
+    """
+    if os.environ.get("KG_STORE_USER") is None or os.environ.get("KG_STORE_TOKEN") or _origin(url) in _PROBED:
+        return
+    _PROBED.add(_origin(url))
+    try:
+        with _OPENER.open(urllib.request.Request(url, method="GET"), timeout=min(timeout, 10)) as resp:
+            resp.read(1 << 16)
+    except urllib.error.HTTPError as err:
+        err.read(1 << 16)
+        if err.code == 401:
+            _learn_digest(url, err.headers.get("WWW-Authenticate", ""))
+    except (urllib.error.URLError, OSError):
+        pass
+
+
+def _learn_digest(url: str, challenge: str) -> bool:
+    """Remember a Digest ``challenge`` for the endpoint of ``url``; true when the request is worth signing again.
+
+    Only with KG_STORE_USER set and no token; a stale nonce replaces the known one.
+    """
+    user = os.environ.get("KG_STORE_USER")
+    if user is None or os.environ.get("KG_STORE_TOKEN") or not challenge:
+        return False
+    scheme, params = _parse_challenge(challenge)
+    if scheme != "digest":
+        return False
+    known = _DIGESTS.get(_origin(url))
+    if known is not None:
+        if params.get("stale", "").lower() != "true":
+            return False  # signed already and refused: the credentials are wrong
+        known.challenge = params
+        return True
+    _DIGESTS[_origin(url)] = _Digest(url, user, os.environ.get("KG_STORE_PASSWORD") or "", params)
+    return True
 
 
 def check_store(url: str, graphs: dict[str, str], timeout: float = 10.0) -> dict[str, int]:
@@ -287,12 +354,15 @@ def check_store(url: str, graphs: dict[str, str], timeout: float = 10.0) -> dict
     except StoreQueryError as err:
         raise StoreError(
             f"the store at {url} cannot be queried: {err.message}",
-            "Start the store, or give its SPARQL query endpoint (for Oxigraph: http://host:7878/query).",
+            err.hint
+            or "Start the store, or give its SPARQL query endpoint "
+            "(Oxigraph: http://host:7878/query, Virtuoso: http://host:8890/sparql).",
         ) from None
     except (ValueError, KeyError, TypeError):
         raise StoreError(
             f"{url} did not answer with SPARQL JSON results.",
-            "Give the store's SPARQL query endpoint (for Oxigraph: http://host:7878/query), not its web page.",
+            "Give the store's SPARQL query endpoint (Oxigraph: http://host:7878/query, "
+            "Virtuoso: http://host:8890/sparql), not its web page.",
         ) from None
     counts = {name: held.get(iri, 0) for name, iri in graphs.items()}
     empty = [graphs[n] for n in ("asserted", "inferred", "ontology") if counts.get(n) == 0]

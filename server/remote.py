@@ -76,5 +76,5 @@ class RemoteEngine:
                 max_bytes=self.max_bytes,
             )
         except StoreQueryError as err:
-            raise QueryRefused(err.status, err.message) from None
+            raise QueryRefused(err.status, str(err)) from None
         return Answer(200, body, media)
