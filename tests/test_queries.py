@@ -373,6 +373,8 @@ L = {
     # added with vocabulary 1.1.0 (articles reread)
     "Announcement_2025_China_Rare_Earth_Restrictions": "China's decision to restrict rare earth supplies to the US, spring 2025",
     "News_2022-11_Poland-Ukraine_Border": "alarming news arriving from the Poland-Ukraine border, November 2022",
+    # added with vocabulary 1.1.0 (articles reread)
+    "Trade_Italy-Japan": "trade between Italy and Japan",
 }
 
 
@@ -3216,6 +3218,29 @@ EXPECTED: dict[str, object] = {
         (*lab("Tour_2023-01_Kishida_G7"), "000_a4b397bc01061804", "2023-01-10", None),
         (*lab("Tour_2023-01_Kishida_G7"), "001_cc7736c37995a10d", "2023-01", None),
         (*lab("War_in_Ukraine"), "000_a4b397bc01061804", "2023-01-10", None),
+    },
+    "economy_and_trade": {
+        (
+            *lab("Italy"),
+            "economy rank",
+            "8",
+            "2023-01-10",
+            "Trade between Italy and Japan, respectively the eighth and third largest economy in the world, is worth over 12 billion.",
+        ),
+        (
+            *lab("Japan"),
+            "economy rank",
+            "3",
+            "2023-01-10",
+            "Trade between Italy and Japan, respectively the eighth and third largest economy in the world, is worth over 12 billion.",
+        ),
+        (
+            *lab("Trade_Italy-Japan"),
+            "amount",
+            "over 12 billion",
+            None,
+            "Trade between Italy and Japan, respectively the eighth and third largest economy in the world, is worth over 12 billion.",
+        ),
     },
 }
 
