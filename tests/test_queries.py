@@ -3238,7 +3238,7 @@ EXPECTED: dict[str, object] = {
             *lab("Trade_Italy-Japan"),
             "amount",
             "over 12 billion",
-            None,
+            "2023-01-10",
             "Trade between Italy and Japan, respectively the eighth and third largest economy in the world, is worth over 12 billion.",
         ),
     },
