@@ -49,6 +49,21 @@ class KgGroup(click.Group):
             ctx.exit(2)
 
 
+def _bind_address(host: str) -> str:
+    """The address to bind for ``--host``: Granian takes IP addresses only, so ``localhost`` is 127.0.0.1."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return "127.0.0.1"
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        raise UsageError(
+            f"--host {host} is not an IP address.", "Give an address to listen on, such as 127.0.0.1 or 0.0.0.0."
+        ) from None
+    return host.strip("[]")
+
+
 def is_loopback(host: str) -> bool:
     """Whether ``host`` is a loopback address (127.0.0.0/8, ::1) or ``localhost``."""
     import ipaddress
@@ -375,6 +390,7 @@ def serve(root, out_dir, host, port, workers, threads, timeout, store, drafts):
             f"--drafts serves unreviewed drafts and is local only, but --host {host} is not a loopback address.",
             "Leave out --host (127.0.0.1), or give 127.0.0.1, ::1 or localhost.",
         )
+    bind = _bind_address(host)
     project, out, (manifest, stale) = _last_build(root, out_dir)
     _warn_if_stale(stale, "serving the last build.")
     source = "the embedded store"
@@ -399,7 +415,7 @@ def serve(root, out_dir, host, port, workers, threads, timeout, store, drafts):
     from server.run import run_serve  # the one place the command line reaches into the server
 
     run_serve(
-        host=host,
+        host=bind,
         port=port,
         workers=workers,
         threads=threads,

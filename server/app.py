@@ -104,7 +104,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     @app.after_request
     def cors(response):
         origin = app.config["CORS_ORIGIN"]
-        if origin:
+        if origin and request.blueprint != "drafts":  # no page elsewhere may read unreviewed drafts
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"

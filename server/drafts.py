@@ -10,7 +10,9 @@ the file and line (422), never a trace.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template
+import ipaddress
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from rdflib import BNode, Literal
 
 from kg.draft import ENT
@@ -44,6 +46,33 @@ def show(term, review: Review) -> dict:
     # The build serves the registry and the vocabulary; the draft's own article is not in it yet.
     served = iri in review.known or iri.startswith(str(KG)) or not iri.startswith(BASE)
     return {"text": label or name, "title": name, "cls": cls, "url": href(iri) if served else None}
+
+
+def _loopback(host: str) -> bool:
+    """Whether ``host`` (an address, or a Host header with its port) names this machine."""
+    name = host.strip()
+    if name.startswith("["):  # [::1]:8000
+        name = name[1:].split("]", 1)[0]
+    elif name.count(":") == 1:  # 127.0.0.1:8000, localhost:8000
+        name = name.split(":", 1)[0]
+    if name.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+@bp.before_request
+def local_only():
+    """Drafts are unreviewed: answer only a client on this machine that names this machine.
+
+    Binding to loopback keeps other machines out; checking the Host header as well keeps out
+    a page in the steward's own browser that reaches the server through a DNS name pointing at
+    127.0.0.1 (DNS rebinding).
+    """
+    if not (_loopback(request.remote_addr or "") and _loopback(request.host or "")):
+        abort(403, description="the draft pages answer only this machine, at 127.0.0.1 or localhost.")
 
 
 @bp.after_request

@@ -265,3 +265,34 @@ def test_serve_refuses_drafts_beyond_loopback(host, tmp_path):
 )
 def test_loopback_hosts(host, loopback):
     assert is_loopback(host) is loopback
+
+
+@pytest.mark.parametrize(
+    ("remote", "host"),
+    [
+        ("192.168.1.10", "127.0.0.1:8000"),  # another machine
+        ("127.0.0.1", "drafts.example.org:8000"),  # this machine, reached through a DNS name (rebinding)
+    ],
+)
+def test_drafts_answer_only_this_machine_by_its_own_name(client, remote, host):
+    response = client.get("/drafts", environ_base={"REMOTE_ADDR": remote}, headers={"Host": host})
+    assert response.status_code == 403
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000"])
+def test_drafts_have_no_cors_headers_for_other_pages_to_read_them(client, host):
+    response = client.get("/drafts", environ_base={"REMOTE_ADDR": "127.0.0.1"}, headers={"Host": host})
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response.headers
+    assert client.get("/sparql?query=ASK%7B%7D").headers.get("Access-Control-Allow-Origin") == "*"
+
+
+def test_serve_binds_localhost_as_an_address_and_refuses_a_host_name(monkeypatch, tmp_path):
+    from kg import cli as cli_module
+
+    assert cli_module._bind_address("localhost") == "127.0.0.1"
+    assert cli_module._bind_address("[::1]") == "::1"
+    result = CliRunner().invoke(cli, ["serve", "--host", "example.org", "--root", str(tmp_path)])
+    assert result.exit_code == 2 and "--host example.org is not an IP address" in result.output
+    assert "Traceback" not in result.output
