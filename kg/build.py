@@ -32,7 +32,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import KgError
+from kg.errors import KgError, LoadError
 from kg.evidence import derive_mentions, provenance, require_evidence
 from kg.export import Staged, canonical, nquads_lines, ntriples, trig_from_ntriples
 from kg.load import Dataset, load
@@ -133,17 +133,28 @@ class PendingDrafts:
 
     files: tuple[Path, ...]
     claims: int
+    #: Drafts that do not parse (a steward's edit in progress), with the parser's message.
+    unreadable: tuple[tuple[Path, str], ...] = ()
 
 
 def pending_drafts(project: Project) -> PendingDrafts:
-    """Count the kg:Draft claims (claims some evidence supports) in ``data/claims/*.draft.ttl``."""
+    """Count the kg:Draft claims (claims some evidence supports) in ``data/claims/*.draft.ttl``.
+
+    A draft that does not parse is reported in ``unreadable``, not raised: a build that leaves
+    drafts out must not fail on a file someone is still editing.
+    """
     files = project.draft_files()
     count = 0
+    unreadable = []
     for f in files:
-        triples = parse_file_triples(f)
+        try:
+            triples = parse_file_triples(f)
+        except LoadError as err:
+            unreadable.append((f, err.message))
+            continue
         supported = {o for _, p, o in triples if p == T_SUPPORTS}
         count += sum(1 for s, p, o in triples if p == T_TYPE and o == T_DRAFT and s in supported)
-    return PendingDrafts(tuple(files), count)
+    return PendingDrafts(tuple(files), count, tuple(unreadable))
 
 
 def compute(project: Project | None = None, reasoner: str = DEFAULT_REASONER, *, with_drafts: bool = False) -> Built:

@@ -160,6 +160,10 @@ def build(root, out_dir, reasoner, with_drafts):
             f"file{'s' if len(drafts.files) != 1 else ''} wait for review, {where}: "
             + ", ".join(display_path(f) for f in drafts.files)
         )
+    for path, message in drafts.unreadable:
+        click.echo(
+            f"kg: warning: {display_path(path)} does not parse ({message}); its claims are not counted.", err=True
+        )
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -221,6 +221,21 @@ def test_build_leaves_drafts_out_and_counts_them(project):
     assert manifest["drafts"]["included"] is False and manifest["drafts"]["claims"] > 10
 
 
+def test_a_draft_being_edited_does_not_stop_a_build_that_leaves_drafts_out(project):
+    drafted(project)
+    (project / "data" / "claims" / "951_00000000000000bb.draft.ttl").write_text(
+        "ent:X a kg:Draft ;\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "951_00000000000000bb.draft.ttl does not parse" in result.stderr
+    assert "its claims are not counted" in result.stderr and "Traceback" not in result.stderr
+    assert "draft claims in 2 files wait for review, left out" in result.output
+    # Included, the same file is an error naming it, and nothing is written.
+    result = run("build", "--root", project, "--with-drafts")
+    assert result.exit_code == 2 and "951_00000000000000bb.draft.ttl" in result.output
+
+
 def test_build_with_drafts_passes_the_quote_check_and_the_shapes(project):
     drafted(project)
     result = run("build", "--root", project, "--with-drafts")
