@@ -106,10 +106,21 @@ def _parse(phrase: str, base: datetime, prefer: str = "past"):
     return data.date_obj.date(), data.period
 
 
+def is_date_text(text: str) -> bool:
+    """Whether ``text`` is a real YYYY, YYYY-MM or YYYY-MM-DD date (not 2024-02-30 or 2024-13)."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not m:
+        return False
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def find_article_date(text: str, *, given: str | None = None) -> ArticleDate:
     """The article's date and how it was found (see the module docstring); ``given`` wins when set."""
     if given:
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", given):
+        if not is_date_text(given):
             from kg.errors import UsageError
 
             raise UsageError(f"--date {given!r}: not a date.", "Give YYYY, YYYY-MM or YYYY-MM-DD.")

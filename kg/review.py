@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.dates import ArticleDate, find_dates
+from kg.dates import ArticleDate, find_dates, is_date_text
 from kg.draft import ENT, Registry, find_mentions, registry_files, registry_from_graph
 from kg.errors import LoadError
 from kg.namespaces import KG
@@ -155,7 +155,7 @@ def _article_date(graph: Graph, article: URIRef) -> ArticleDate:
     method = str(graph.value(article, KG.dateMethod) or "")
     if isinstance(value, Literal) and value.datatype in _PRECISION:
         text = str(value)
-        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        if is_date_text(text):
             return ArticleDate(text, _PRECISION[value.datatype], method)
     return ArticleDate(None, None, method or "The draft gives no article date.")
 

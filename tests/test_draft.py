@@ -530,3 +530,24 @@ def test_a_visit_under_way_is_ongoing(tmp_path):
     got = claims(g)
     assert (visit, KG.status, KG.Ongoing, None) in got
     assert not any(s == visit and p == KG.status and o != KG.Ongoing for s, p, o, _ in got)
+
+
+@pytest.mark.parametrize("given", ["2024-02-30", "2024-13", "2024-1-5", "24"])
+def test_a_given_date_that_is_not_a_real_date_is_one_line_and_exit_2(project, given):
+    result = run("draft", "--root", project, "--date", given, project / "data" / "articles" / f"{NAME}.txt")
+    assert result.exit_code == 2
+    assert f"--date '{given}': not a date." in result.output and "Traceback" not in result.output
+    assert not (project / "data" / "claims" / f"{NAME}.draft.ttl").exists()
+
+
+def test_is_date_text_knows_the_calendar():
+    from kg.dates import is_date_text
+
+    assert [is_date_text(t) for t in ("2024", "2024-02", "2024-02-29", "2023-02-29", "2024-00", "2024-04-31")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
