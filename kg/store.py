@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -68,14 +69,20 @@ class _Digest(urllib.request.AbstractDigestAuthHandler):
         manager.add_password(None, url, user, password)
         super().__init__(manager)
         self.challenge = challenge
+        # The nonce count goes up with each signature; the threads of kg serve share one signer.
+        self.lock = threading.Lock()
 
     def header(self, request: urllib.request.Request) -> str:
-        value = self.get_authorization(request, self.challenge)
+        try:
+            with self.lock:
+                value = self.get_authorization(request, self.challenge)
+        except (ValueError, urllib.error.URLError):  # an algorithm or a qop the standard library does not compute
+            value = None
         if value is None:
             raise StoreError(
-                f"the store asks for HTTP Digest with algorithm {self.challenge.get('algorithm', 'MD5')}, "
-                "which kg does not speak.",
-                "Configure the store for MD5 or SHA-256 Digest, or Basic authentication over HTTPS.",
+                f"the store asks for HTTP Digest with algorithm {self.challenge.get('algorithm', 'MD5')} "
+                f"and qop {self.challenge.get('qop', 'auth')}, which kg does not speak.",
+                "Configure the store for MD5 Digest with qop auth, or Basic authentication over HTTPS.",
             )
         return "Digest " + value
 

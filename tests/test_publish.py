@@ -112,3 +112,21 @@ def test_publish_reads_the_out_folder(store, mini_project, tmp_path):
     asserted = sum(1 for line in (out / "asserted.nt").read_text(encoding="utf-8").splitlines() if line.strip())
     assert counts(store)["https://w3id.org/ijkg/graph/asserted"] == asserted
     assert not (mini_project / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "challenge",
+    [
+        {"realm": "SPARQL", "nonce": "abc", "qop": "auth", "algorithm": "SHA-512"},
+        {"realm": "SPARQL", "nonce": "abc", "qop": "auth-int"},
+    ],
+)
+def test_a_digest_the_client_cannot_compute_is_one_error_naming_it(challenge):
+    import urllib.request
+
+    from kg.store import StoreError, _Digest
+
+    signer = _Digest("http://127.0.0.1:9/x", "dba", "secret", challenge)
+    with pytest.raises(StoreError) as caught:
+        signer.header(urllib.request.Request("http://127.0.0.1:9/x"))
+    assert "which kg does not speak" in caught.value.message and "MD5 Digest with qop auth" in caught.value.hint
