@@ -22,9 +22,7 @@ atomically). It runs offline.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.dates import ArticleDate, DateMention, bounds, find_article_date, find_dates
 from kg.errors import KgError, LoadError
+from kg.export import write_atomic
 from kg.namespaces import KG
 from kg.project import Project, display_path
 from kg.quotecheck import fold
@@ -1247,16 +1246,7 @@ def write_draft(draft: Draft, out: Path, *, force: bool = False) -> Path:
         Graph().parse(data=text, format="turtle")
     except Exception as err:  # a bug in the writer: never leave a broken file behind
         raise KgError(f"the draft of {draft.article_id} is not valid Turtle ({err}).", "Report this bug.") from err
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomic(out, text)
 
 
 __all__ = [
