@@ -173,14 +173,21 @@ def explainer():
     return current_app.extensions["kg_explainer"]
 
 
+#: The longest term /why reads: IRIs and literals of the build are far shorter; the message never echoes more.
+WHY_TERM_LIMIT = 2000
+
+
 @bp.get("/why")
 def why():
     """The proof of a triple of the build (``?s=&p=&o=`` as N-Triples terms), as a tree ending in quotes."""
     from kg.errors import KgError
     from kg.explain import NotInBuild, parse_term
 
+    terms = [request.args.get(k, "") for k in ("s", "p", "o")]
+    if any(len(t) > WHY_TERM_LIMIT for t in terms):
+        abort(400, description=f"a term of /why is longer than {WHY_TERM_LIMIT} characters.")
     try:
-        triple = tuple(parse_term(request.args.get(k, "")) for k in ("s", "p", "o"))
+        triple = tuple(parse_term(t) for t in terms)
     except KgError as err:
         abort(400, description=str(err))
     e = explainer()

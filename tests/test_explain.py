@@ -272,3 +272,10 @@ def test_why_page_errors(client):
     assert client.get("/why?s=ent:Italy&p=a&o=kg:Leader", headers={"Accept": "application/json"}).status_code == 404
     r = client.get("/why?s=nope:x&p=a&o=kg:Leader", headers={"Accept": "application/json"})
     assert r.status_code == 400 and "is not a term" in r.get_json()["error"]
+
+
+def test_why_refuses_a_long_term_without_echoing_it(client):
+    long = "ent:" + "x" * 5000
+    r = client.get(f"/why?s={long}&p=a&o=kg:Leader", headers={"Accept": "application/json"})
+    assert r.status_code == 400 and "longer than 2000 characters" in r.get_json()["error"]
+    assert "x" * 100 not in r.get_data(as_text=True)
