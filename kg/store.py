@@ -307,7 +307,6 @@ def _probe_query_endpoint(url: str, timeout: float) -> None:
     """
     if os.environ.get("KG_STORE_USER") is None or os.environ.get("KG_STORE_TOKEN") or _origin(url) in _PROBED:
         return
-    _PROBED.add(_origin(url))
     try:
         with _OPENER.open(urllib.request.Request(url, method="GET"), timeout=min(timeout, 10)) as resp:
             resp.read(1 << 16)
@@ -316,7 +315,8 @@ def _probe_query_endpoint(url: str, timeout: float) -> None:
         if err.code == 401:
             _learn_digest(url, err.headers.get("WWW-Authenticate", ""))
     except (urllib.error.URLError, OSError):
-        pass
+        return  # the store is not reachable now: ask again with the next query, once it answers
+    _PROBED.add(_origin(url))
 
 
 def _learn_digest(url: str, challenge: str) -> bool:

@@ -1,5 +1,6 @@
 """kg publish against a real Oxigraph server started on a loopback port and stopped by its process id."""
 
+import io
 import json
 import urllib.parse
 import urllib.request
@@ -130,3 +131,32 @@ def test_a_digest_the_client_cannot_compute_is_one_error_naming_it(challenge):
     with pytest.raises(StoreError) as caught:
         signer.header(urllib.request.Request("http://127.0.0.1:9/x"))
     assert "which kg does not speak" in caught.value.message and "MD5 Digest with qop auth" in caught.value.hint
+
+
+def test_a_query_endpoint_that_was_down_is_asked_for_its_scheme_again(monkeypatch):
+    """A failed first probe must not leave the endpoint marked as probed (it then refused every signed query)."""
+    import email.message
+    import urllib.error
+
+    import kg.store as store
+
+    monkeypatch.setenv("KG_STORE_USER", "dba")
+    monkeypatch.setenv("KG_STORE_PASSWORD", "secret")
+    monkeypatch.delenv("KG_STORE_TOKEN", raising=False)
+    url = "http://127.0.0.1:9/sparql-auth"
+    monkeypatch.setattr(store, "_PROBED", set())
+    monkeypatch.setattr(store, "_DIGESTS", {})
+    answers = iter(["down", "digest"])
+
+    def open_(request, timeout):
+        if next(answers) == "down":
+            raise urllib.error.URLError("connection refused")
+        headers = email.message.Message()
+        headers["WWW-Authenticate"] = 'Digest realm="SPARQL", nonce="abc", qop="auth"'
+        raise urllib.error.HTTPError(url, 401, "Unauthorized", headers, io.BytesIO(b""))
+
+    monkeypatch.setattr(store._OPENER, "open", open_)
+    store._probe_query_endpoint(url, 5)
+    assert store._origin(url) not in store._PROBED
+    store._probe_query_endpoint(url, 5)
+    assert store._origin(url) in store._PROBED and store._origin(url) in store._DIGESTS
