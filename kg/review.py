@@ -9,6 +9,7 @@ file gives). It reads; it never writes, and it decides nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,16 +270,29 @@ def _natural(text: str):
 
 
 def _chunks(text: str, sentences: list[ReviewSentence]) -> list[tuple[str, ReviewSentence | None]]:
-    """The article's text cut into plain stretches and quoted sentences, in order (a quote found twice,
-    or inside another, is shown once)."""
+    """The article's text cut into plain stretches and quoted sentences, in order.
+
+    A quote found twice, or inside another, is shown once: its claims go with the sentence
+    shown in its place, so every proposed claim is on the page.
+    """
     out: list[tuple[str, ReviewSentence | None]] = []
     at = 0
+    shown: int | None = None  # where in ``out`` the last sentence shown is
     for s in sentences:
-        if s.start is None or s.start < at:
+        if s.start is None:
+            continue
+        if s.start < at and shown is not None:
+            quote, place = out[shown]
+            extra = [c for c in s.claims if c not in place.claims]
+            out[shown] = (
+                quote,
+                dataclasses.replace(place, claims=place.claims + extra),
+            )  # the sentence list stays as read
             continue
         if text[at : s.start].strip():
             out.append((text[at : s.start], None))
         out.append((s.quote, s))
+        shown = len(out) - 1
         at = s.start + len(s.quote)
     if text[at:].strip():
         out.append((text[at:], None))

@@ -296,3 +296,20 @@ def test_serve_binds_localhost_as_an_address_and_refuses_a_host_name(monkeypatch
     result = CliRunner().invoke(cli, ["serve", "--host", "example.org", "--root", str(tmp_path)])
     assert result.exit_code == 2 and "--host example.org is not an IP address" in result.output
     assert "Traceback" not in result.output
+
+
+def test_claims_of_a_quote_shown_once_all_appear_beside_it():
+    """A quote found twice (or inside another) is shown once; the claims of both go with it."""
+    from kg.review import Claim, ReviewSentence, _chunks
+
+    text = "Meloni met Kishida. Then they had lunch."
+    a = Claim("ent:Meeting", "kg:participant", "ent:Giorgia_Meloni", (), True)
+    b = Claim("ent:Meeting", "kg:participant", "ent:Fumio_Kishida", (), True)
+    first = ReviewSentence("evd:951-01", "Meloni met Kishida.", 0, [], [a])
+    again = ReviewSentence("evd:951-02", "Meloni met Kishida.", 0, [], [b])
+    inside = ReviewSentence("evd:951-03", "met Kishida.", 7, [], [a])
+    chunks = _chunks(text, [first, again, inside])
+    shown = [s for _, s in chunks if s is not None]
+    assert len(shown) == 1 and shown[0].claims == [a, b]
+    assert first.claims == [a] and again.claims == [b]  # the sentences as read are left alone (the counts use them)
+    assert [t for t, s in chunks if s is None] == [" Then they had lunch."]
