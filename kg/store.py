@@ -237,7 +237,8 @@ def sparql_query(
     URL. An endpoint that asks for HTTP Digest (Virtuoso's ``/sparql-auth``) is answered
     with Digest from then on. The answer must come within ``timeout`` seconds, fit in
     ``max_bytes`` and be whole (Virtuoso cuts an answer at its ``ResultSetMaxRows`` and
-    says so only in an ``X-SPARQL-MaxRows`` header); otherwise, or when the store refuses
+    says so only in an ``X-SPARQL-MaxRows`` header; an answer stopped at its own time limit is
+    partial too, 206 or ``X-SQL-State: S1TAT``); otherwise, or when the store refuses
     or fails, :class:`StoreQueryError` says which.
     """
     form = urllib.parse.urlencode([("query", query), *params]).encode("ascii")
@@ -250,6 +251,14 @@ def sparql_query(
         _authorize(request)
         try:
             with _OPENER.open(request, timeout=max(deadline - time.monotonic(), 0.1)) as response:
+                # Virtuoso answers a query stopped at its own time limit with what it had (206, or
+                # X-SQL-State S1TAT "anytime query"): a partial answer is not served as whole.
+                if response.status == 206 or (response.headers.get("X-SQL-State") or "").upper() == "S1TAT":
+                    raise StoreQueryError(
+                        503,
+                        "the store stopped the query at its own time limit and sent a partial answer; "
+                        "narrow the query or add a LIMIT.",
+                    )
                 cut = response.headers.get("X-SPARQL-MaxRows")
                 if cut:
                     raise StoreQueryError(

@@ -160,3 +160,41 @@ def test_a_query_endpoint_that_was_down_is_asked_for_its_scheme_again(monkeypatc
     assert store._origin(url) not in store._PROBED
     store._probe_query_endpoint(url, 5)
     assert store._origin(url) in store._PROBED and store._origin(url) in store._DIGESTS
+
+
+@pytest.mark.parametrize(("status", "headers"), [(206, {}), (200, {"X-SQL-State": "S1TAT"})])
+def test_an_answer_the_store_cut_at_its_own_time_limit_is_not_served_as_whole(status, headers):
+    """Virtuoso sends what it had when its own limit stops a query; kg serve --store must say 503, not pass it on."""
+    import http.server
+    import threading
+
+    from kg.store import StoreQueryError, sparql_query
+
+    class Partial(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            body = b'{"head": {"vars": []}, "results": {"bindings": []}}'
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Partial)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        with pytest.raises(StoreQueryError) as caught:
+            sparql_query(
+                url, "SELECT * {}", accept="application/sparql-results+json", params=[], timeout=5, max_bytes=1000
+            )
+        assert caught.value.status == 503 and "partial answer" in caught.value.message
+    finally:
+        server.shutdown()
+        server.server_close()
