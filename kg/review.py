@@ -92,8 +92,7 @@ class Review:
 
 def draft_files(project: Project) -> dict[str, Path]:
     """The draft files of the project by article id (``data/claims/<id>.draft.ttl``)."""
-    folder = project.data_dir / "claims"
-    return {p.name[: -len(DRAFT_SUFFIX)]: p for p in sorted(folder.glob("*" + DRAFT_SUFFIX)) if p.is_file()}
+    return {p.name[: -len(DRAFT_SUFFIX)]: p for p in project.draft_files() if p.is_file()}
 
 
 @dataclass(frozen=True)
