@@ -6,8 +6,8 @@ import re
 import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph
-from rdflib.compare import isomorphic
 
+from helpers import canonical_lines
 from kg.export import FORMATS, ntriples, serialize, write_atomic
 from kg.namespaces import GRAPHS
 
@@ -38,9 +38,28 @@ def union(graphs):
     return g
 
 
+@pytest.fixture(scope="module")
+def union_lines(union):
+    """The union's canonical N-Triples lines: what an isomorphic re-parse must give."""
+    return canonical_lines(union)
+
+
+@pytest.fixture(scope="module")
+def serialized(graphs):
+    """serialize(graphs, fmt), computed once per format for the tests of this module."""
+    texts = {}
+
+    def get(fmt):
+        if fmt not in texts:
+            texts[fmt] = serialize(graphs, fmt)
+        return texts[fmt]
+
+    return get
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_round_trip_is_isomorphic(fmt, graphs, union):
-    text = serialize(graphs, fmt)
+def test_round_trip_is_isomorphic(fmt, serialized, graphs, union_lines):
+    text = serialized(fmt)
     parser = FORMATS[fmt][0]
     if fmt in ("trig", "nquads"):
         ds = Dataset()
@@ -51,22 +70,22 @@ def test_round_trip_is_isomorphic(fmt, graphs, union):
             back.add((s, p, o))
     else:
         back = Graph().parse(data=text, format=parser)
-    assert isomorphic(back, union)
+    assert canonical_lines(back) == union_lines  # isomorphic
 
 
 @pytest.mark.parametrize("fmt", sorted(OX_FORMATS))
-def test_independent_parser_reads_every_format(fmt, graphs, union):
-    text = serialize(graphs, fmt)
+def test_independent_parser_reads_every_format(fmt, serialized, union):
+    text = serialized(fmt)
     quads = list(pyoxigraph.parse(io.BytesIO(text.encode("utf-8")), format=OX_FORMATS[fmt]))
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(union)
 
 
-def test_turtle_declares_prefixes_and_has_no_relative_iris(graphs):
-    text = serialize(graphs, "turtle")
+def test_turtle_declares_prefixes_and_has_no_relative_iris(serialized):
+    text = serialized("turtle")
     assert "@prefix kg: <https://w3id.org/ijkg/ontology#> ." in text
     assert "@prefix ent: <https://w3id.org/ijkg/id/> ." in text
     assert "@base" not in text
-    for line in serialize(graphs, "ntriples").splitlines():
+    for line in serialized("ntriples").splitlines():
         for token in line.split(" "):
             if token.startswith("<"):
                 assert token.startswith(("<http://", "<https://")), line
@@ -88,26 +107,32 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def built_out(tmp_path_factory):
-    """The seed project built into a temporary out/ folder."""
-    from helpers import ROOT
-    from kg.build import build
-    from kg.project import find_project
+def built_out(build_dir):
+    """The session's build of the seed project (a temporary out/ folder); the tests here only read it."""
+    return build_dir
 
-    _, out = build(find_project(ROOT), tmp_path_factory.mktemp("export") / "out")
-    return out
+
+@pytest.fixture(scope="module")
+def expected_lines(built_out):
+    """For "asserted" and "all": the canonical lines of the graph rdflib reads from the build's N-Triples files."""
+    from kg.triples import parse_file
+
+    lines = {}
+    for which, names in (("asserted", ["asserted"]), ("all", ["asserted", "inferred", "ontology"])):
+        expected = Graph()
+        for n in names:
+            expected += parse_file(built_out / f"{n}.nt")
+        lines[which] = canonical_lines(expected)
+    return lines
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("which", ["asserted", "all"])
-def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(built_out, fmt, which):
+def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(built_out, expected_lines, fmt, which):
     from kg.export import export_built
-    from kg.triples import parse_file
 
     names = ["asserted", "inferred", "ontology"] if which == "all" else ["asserted"]
-    expected = Graph()
-    for n in names:
-        expected += parse_file(built_out / f"{n}.nt")
+    expected = expected_lines[which]
     data = export_built(built_out, which, fmt)
     assert data == export_built(built_out, which, fmt)  # the same build gives the same bytes
     parser = FORMATS[fmt][0]
@@ -120,7 +145,7 @@ def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(bu
             back.add((s, p, o))
     else:
         back = Graph().parse(data=data.decode("utf-8"), format=parser)
-    assert isomorphic(back, expected)
+    assert canonical_lines(back) == expected  # isomorphic
     quads = list(pyoxigraph.parse(io.BytesIO(data), format=OX_FORMATS[fmt]))
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(expected)
     if fmt in ("turtle", "trig"):
@@ -183,17 +208,32 @@ def rdflib_count(data: bytes, fmt: str) -> int:
     return len(Graph().parse(data=data.decode("utf-8"), format=FORMATS[fmt][0]))
 
 
+@pytest.fixture(scope="module")
+def export_and_count(built_out):
+    """(export of all graphs, rdflib's count of its statements) per (format, profile), computed once for both tools."""
+    from kg.export import export_built
+
+    done = {}
+
+    def get(fmt, profile):
+        if (fmt, profile) not in done:
+            data = export_built(built_out, "all", fmt, profile)
+            done[fmt, profile] = data, rdflib_count(data, fmt)
+        return done[fmt, profile]
+
+    return get
+
+
 @pytest.mark.parametrize("profile", ["plain", "owl"])
 @pytest.mark.parametrize(
     ("name", "fmt"), [(name, fmt) for name, syntaxes in sorted(TOOL_SYNTAX.items()) for fmt in sorted(syntaxes)]
 )
-def test_rapper_and_serdi_read_every_export_they_know_with_rdflibs_count(built_out, tmp_path, name, fmt, profile):
-    from kg.export import export_built
-
-    data = export_built(built_out, "all", fmt, profile)
+def test_rapper_and_serdi_read_every_export_they_know_with_rdflibs_count(
+    export_and_count, tmp_path, name, fmt, profile
+):
+    data, expected = export_and_count(fmt, profile)
     path = tmp_path / f"export.{fmt}"
     path.write_bytes(data)
-    expected = rdflib_count(data, fmt)
     assert expected > 20000
     assert tool_count(name, path, TOOL_SYNTAX[name][fmt]) == expected
 
