@@ -2,6 +2,7 @@
 
 import io
 import re
+from typing import NamedTuple
 
 import pyoxigraph
 import pytest
@@ -126,26 +127,59 @@ def expected_lines(built_out):
     return lines
 
 
+class Read(NamedTuple):
+    """An export's bytes and what rdflib reads from them."""
+
+    data: bytes
+    graph_names: set | None  #: the non-empty named graphs, for TriG and N-Quads
+    count: int  #: statements: triples, or quads for TriG and N-Quads
+    lines: list  #: the canonical lines of the triples (of every graph)
+
+
+@pytest.fixture(scope="module")
+def read_export(built_out):
+    """export_built(built_out, which, fmt, profile), read by rdflib once for every test that asks for it."""
+    from kg.export import export_built
+
+    done = {}
+
+    def get(which, fmt, profile="plain"):
+        key = which, fmt, profile
+        if key not in done:
+            data = export_built(built_out, which, fmt, profile)
+            parser = FORMATS[fmt][0]
+            if fmt in ("trig", "nquads"):
+                ds = Dataset()
+                ds.parse(data=data.decode("utf-8"), format=parser)
+                names = {str(c.identifier) for c in ds.graphs() if len(c)}
+                back, count = Graph(), 0
+                for s, p, o, _ in ds.quads():
+                    back.add((s, p, o))
+                    count += 1
+            else:
+                back = Graph().parse(data=data.decode("utf-8"), format=parser)
+                names, count = None, len(back)
+            done[key] = Read(data, names, count, canonical_lines(back))
+        return done[key]
+
+    return get
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("which", ["asserted", "all"])
-def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(built_out, expected_lines, fmt, which):
+def test_export_of_the_built_files_is_isomorphic_stable_and_keeps_graph_names(
+    built_out, expected_lines, read_export, fmt, which
+):
     from kg.export import export_built
 
     names = ["asserted", "inferred", "ontology"] if which == "all" else ["asserted"]
     expected = expected_lines[which]
-    data = export_built(built_out, which, fmt)
+    read = read_export(which, fmt)
+    data = read.data
     assert data == export_built(built_out, which, fmt)  # the same build gives the same bytes
-    parser = FORMATS[fmt][0]
     if fmt in ("trig", "nquads"):
-        ds = Dataset()
-        ds.parse(data=data.decode("utf-8"), format=parser)
-        assert {str(c.identifier) for c in ds.graphs() if len(c)} == {str(GRAPHS[n]) for n in names}
-        back = Graph()
-        for s, p, o, _ in ds.quads():
-            back.add((s, p, o))
-    else:
-        back = Graph().parse(data=data.decode("utf-8"), format=parser)
-    assert canonical_lines(back) == expected  # isomorphic
+        assert read.graph_names == {str(GRAPHS[n]) for n in names}
+    assert read.lines == expected  # isomorphic
     quads = list(pyoxigraph.parse(io.BytesIO(data), format=OX_FORMATS[fmt]))
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(expected)
     if fmt in ("turtle", "trig"):
@@ -199,39 +233,13 @@ def tool_count(name: str, path, syntax: str) -> int:
     return sum(1 for line in done.stdout.splitlines() if line.strip())
 
 
-def rdflib_count(data: bytes, fmt: str) -> int:
-    """rdflib's number of statements in the export: triples, or quads for TriG and N-Quads."""
-    if fmt in ("trig", "nquads"):
-        ds = Dataset()
-        ds.parse(data=data.decode("utf-8"), format=FORMATS[fmt][0])
-        return sum(1 for _ in ds.quads())
-    return len(Graph().parse(data=data.decode("utf-8"), format=FORMATS[fmt][0]))
-
-
-@pytest.fixture(scope="module")
-def export_and_count(built_out):
-    """(export of all graphs, rdflib's count of its statements) per (format, profile), computed once for both tools."""
-    from kg.export import export_built
-
-    done = {}
-
-    def get(fmt, profile):
-        if (fmt, profile) not in done:
-            data = export_built(built_out, "all", fmt, profile)
-            done[fmt, profile] = data, rdflib_count(data, fmt)
-        return done[fmt, profile]
-
-    return get
-
-
 @pytest.mark.parametrize("profile", ["plain", "owl"])
 @pytest.mark.parametrize(
     ("name", "fmt"), [(name, fmt) for name, syntaxes in sorted(TOOL_SYNTAX.items()) for fmt in sorted(syntaxes)]
 )
-def test_rapper_and_serdi_read_every_export_they_know_with_rdflibs_count(
-    export_and_count, tmp_path, name, fmt, profile
-):
-    data, expected = export_and_count(fmt, profile)
+def test_rapper_and_serdi_read_every_export_they_know_with_rdflibs_count(read_export, tmp_path, name, fmt, profile):
+    read = read_export("all", fmt, profile)
+    data, expected = read.data, read.count
     path = tmp_path / f"export.{fmt}"
     path.write_bytes(data)
     assert expected > 20000
