@@ -99,6 +99,26 @@ def test_ntriples_is_sorted_and_stable(built):
     assert text == ntriples(built.ontology)
 
 
+def test_canonical_labels_are_remembered_for_isomorphic_graphs_only(project):
+    """Two parses of the shapes (fresh blank nodes each) get the same labels, the second from the cache;
+    graphs that differ only in a term pyoxigraph would normalise are not confused."""
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.compare import isomorphic
+    from rdflib.namespace import XSD
+
+    from kg import export
+    from kg.triples import parse_file
+
+    first, second = parse_file(project.shapes_file), parse_file(project.shapes_file)
+    assert ntriples(first) == ntriples(second)
+    assert export._isomorphism_key(first) in export._canonical_cache
+    assert isomorphic(export.canonical(second), first)
+    for obj in (Literal("x", datatype=XSD.string), Literal("x"), Literal("x", lang="EN"), Literal("x", lang="en")):
+        g = Graph()
+        g.add((BNode(), URIRef("https://e.org/p"), obj))
+        assert set(export.canonical(g).objects()) == {obj}
+
+
 def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
     target = tmp_path / "out.ttl"
     target.write_text("old", encoding="utf-8")
