@@ -16,8 +16,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.namespace import XSD
 
 from kg.errors import UsageError
 from kg.namespaces import GRAPHS, PREFIXES, bind_prefixes
@@ -46,11 +48,41 @@ def canonical(graph: Graph) -> Graph:
     """A copy of ``graph`` whose blank nodes have labels derived from the graph's content."""
     if getattr(graph, "_kg_canonical", False) or not any(isinstance(t, BNode) for triple in graph for t in triple):
         return graph
+    key = _isomorphism_key(graph)
+    labelled = _canonical_cache.get(key) if key is not None else None
+    if labelled is None:
+        labelled = list(to_canonical_graph(graph))
+        if key is not None:
+            _canonical_cache[key] = labelled
+            while len(_canonical_cache) > 8:
+                del _canonical_cache[next(iter(_canonical_cache))]
     out = bind_prefixes(Graph())
-    for triple in to_canonical_graph(graph):
+    for triple in labelled:
         out.add(triple)
     out._kg_canonical = True
     return out
+
+
+#: rdflib's canonical triples of recent graphs, by :func:`_isomorphism_key`: a process that canonicalises the
+#: same ontology, shapes or export again (every build does) gets them in milliseconds instead of seconds.
+_canonical_cache: dict = {}
+
+
+def _isomorphism_key(graph: Graph):
+    """A key equal for two graphs only if they are isomorphic: pyoxigraph's canonical form (fast, in Rust).
+
+    None when pyoxigraph would read two of rdflib's distinct terms as one (a literal typed xsd:string, or a
+    language tag not in lower case), so that the key could not tell such graphs apart.
+    """
+    for o in graph.objects():
+        if isinstance(o, Literal) and (o.datatype == XSD.string or (o.language and o.language != o.language.lower())):
+            return None
+    try:
+        ds = ox.Dataset(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    except (SyntaxError, ValueError):  # a term pyoxigraph refuses: no key, rdflib does it all
+        return None
+    ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return "\n".join(sorted(str(q) for q in ds))
 
 
 def ntriples(graph: Graph) -> str:

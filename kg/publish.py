@@ -101,13 +101,13 @@ def _isomorphic(a: list, b: list) -> bool:
         return False
     if not a:
         return True
-    from rdflib import Graph
-    from rdflib.compare import isomorphic
 
-    def graph(triples):
-        return Graph().parse(data="".join(f"{t} .\n" for t in triples), format="nt")
+    def canonical(triples):  # pyoxigraph's canonical blank-node labels: equal exactly when isomorphic
+        ds = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+        return ds
 
-    return isomorphic(graph(a), graph(b))
+    return canonical(a) == canonical(b)
 
 
 def _difference(sent: list[ox.Triple], back: list[ox.Triple]) -> list[str]:

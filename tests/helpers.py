@@ -183,3 +183,17 @@ def rdflib_query(graph, text: str):
     from kg.namespaces import PREFIXES
 
     return graph.query(prepareQuery(text, initNs=PREFIXES))
+
+
+def canonical_lines(graph) -> list[str]:
+    """The sorted N-Triples lines of an rdflib ``graph`` with blank nodes renamed by pyoxigraph's canonicalisation.
+
+    Two graphs are isomorphic exactly when their lists are equal, so each graph is
+    canonicalised once (in Rust) instead of comparing pairs with rdflib's ``isomorphic``.
+    """
+    import pyoxigraph as ox
+
+    text = graph.serialize(format="nt", encoding="utf-8")
+    ds = ox.Dataset(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+    ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return sorted(f"{q.subject} {q.predicate} {q.object} ." for q in ds)

@@ -10,8 +10,17 @@ from kg.errors import EvidenceError, LoadError
 from kg.project import find_project
 
 
-def test_build_writes_every_output_and_a_manifest(mini_project):
-    built, out = build(find_project(mini_project))
+@pytest.fixture(scope="module")
+def mini_build(tmp_path_factory):
+    """The mini project built once into its out/ folder, for the tests that only read a build: (project, Built, out)."""
+    root = make_project(tmp_path_factory.mktemp("mini"), {"mini.ttl": MINI_DATA}, {MINI_ARTICLE_NAME: MINI_ARTICLE})
+    project = find_project(root)
+    built, out = build(project)
+    return project, built, out
+
+
+def test_build_writes_every_output_and_a_manifest(mini_build):
+    _, built, out = mini_build
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
     manifest = json.loads((out / "build.json").read_text())
     assert manifest["validation"]["conforms"] is True
@@ -19,12 +28,11 @@ def test_build_writes_every_output_and_a_manifest(mini_project):
     assert "data/mini.ttl" in manifest["inputs"]
 
 
-def test_builds_are_byte_identical(mini_project, tmp_path):
-    project = find_project(mini_project)
-    build(project, tmp_path / "a")
+def test_builds_are_byte_identical(mini_build, tmp_path):
+    project, _, first = mini_build
     build(project, tmp_path / "b")
     for name in ("asserted.nt", "inferred.nt", "ontology.nt", "shapes.nt", "kg.nq"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+        assert (first / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_builds_in_separate_processes_are_byte_identical(mini_project, tmp_path):
@@ -104,10 +112,10 @@ def test_build_failing_while_writing_leaves_outputs_untouched_and_no_temporary_f
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_trig_has_one_block_per_graph_and_the_quads_of_kg_nq(mini_project):
+def test_trig_has_one_block_per_graph_and_the_quads_of_kg_nq(mini_build):
     import pyoxigraph as ox
 
-    _, out = build(find_project(mini_project))
+    _, _, out = mini_build
     trig = (out / "kg.trig").read_text(encoding="utf-8")
     blocks = [line.split()[0] for line in trig.splitlines() if line.endswith("{")]
     assert blocks == sorted(set(blocks)) and len(blocks) == 4
