@@ -219,6 +219,7 @@ def evaluate(project, aid: str, curated_date: str | None):
         "draft_claims": draft.claim_count,
         "entity_recall": entity_recall,
         "entity_precision": entity_precision,
+        "entities_missed": sorted(local(e) for e in known_used - linked),
         "date_recall_found": dates_found,
         "date_recall_given": dates_given,
         "date_misses_given": date_misses_given,

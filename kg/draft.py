@@ -547,6 +547,17 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
         title = " ".join(title_words) or None
         if len(words) == 1 and (words[0].endswith(("ese", "ian", "ish", "an")) or len(words[0]) < 3):
             continue  # an adjective of nationality ("African"), or a fragment
+        # A registry name glued to the next word by a missing space ("Prabowo Subiantofrom which").
+        glued = re.fullmatch(r"(\w*[a-z])(from|with|which|that|and|for|who|whom|whose)", words[-1])
+        if glued and len(glued.group(1)) >= 3:
+            key = name_tokens(" ".join([*words[:-1], glued.group(1)]))
+            iri = registry.names.get(key)
+            if iri is not None:
+                end -= len(glued.group(2))
+                mentions.append(
+                    Mention(start, end, sentence[start:end], iri, registry.entities[iri].kind, "label, glued", title)
+                )
+                continue
         # A near spelling of a registry name ("Mitsubishi Heavy Industry", "Kishida Fumio").
         best = process.extractOne(folded_name, list(labels), scorer=fuzz.token_sort_ratio, score_cutoff=fuzzy_cutoff)
         if best and len(folded_name) >= 4:
@@ -564,6 +575,18 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
             continue
         mentions.append(Mention(start, end, surface, None, kind, "new", title))
     mentions.sort(key=lambda m: m.start)
+    for shared in distributed_names(sentence, registry):
+        lo, hi = min(m.start for m in shared), max(m.end for m in shared)
+        outer = [m for m in mentions if m.start <= lo and m.end >= hi and not m.how.startswith("inside")]
+        if outer and (outer[0].start, outer[0].end) != (lo, hi):
+            for m in shared:  # inside a longer name, as names inside names are: mentions only
+                m.how = f"inside {outer[0].surface!r}"
+        else:
+            outer = []
+        mentions = [m for m in mentions if m in outer or m.end <= lo or m.start >= hi] + shared
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions += possessed_names(sentence, registry, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
 
@@ -627,8 +650,11 @@ def known_event(
     It fits when it is of the same kind, its date (when both have one) overlaps the proposal's,
     and it shares with the proposal at least half of the proposal's participants and two
     participants or places, or all its participants and the date or something else the sentence
-    names (``named``) that its claims name.
+    names (``named``) that its claims name. A deployment is also the registry's one of the same ship
+    (at an overlapping date, if the sentence gives one), whoever the sentence says sends it: a ship
+    makes one deployment at a time.
     """
+    ships = {p for p in places if p in registry.entities and "Ship" in registry.entities[p].kinds}
     best: list[tuple[int, str]] = []
     for iri, ev in registry.events.items():
         if kind not in ev.kinds:
@@ -642,7 +668,10 @@ def known_event(
             # The same participants, and the same time or the same subject ("When Italy withdrew from
             # the Belt and Road Initiative in 2024": the registry's withdrawal concerns the BRI).
             score += 1
-        if score < 2 or 2 * len(shared) < len(set(actors)):
+        same_ship = kind == "NavalDeployment" and ships & ev.places
+        if same_ship:
+            score += 1
+        if score < 2 or 2 * len(shared) < len(set(actors)) and not same_ship:
             continue
         best.append((score, iri))
     best.sort(reverse=True)
@@ -673,6 +702,9 @@ def _subjects(kind: str, actors: list[str], named: list[Mention], at: int, is_, 
     """
     before = [m.entity for m in named if m.end <= at and m.entity in actors]
     if kind == "Announcement" and before:
+        last = [m for m in named if m.end <= at and m.entity in actors][-1]
+        if last.how.startswith("context"):  # "The two leaders announced": both of them
+            return list(dict.fromkeys(m.entity for m in named if m.start == last.start and m.entity in actors))
         return [before[-1]]
     if kind in ("Visit", "Tour"):
         people = [a for a in before if is_(a, _PERSONISH)]
@@ -837,6 +869,119 @@ def _cues(sentence: str) -> list[tuple[str, str, int]]:
     return out
 
 
+# ---------------------------------------------------------------- references to earlier sentences
+
+#: Descriptions of a group named earlier: "the two leaders", "both countries", and the kinds they take.
+_GROUP_REFERENCES = re.compile(
+    r"\b(?:the\s+two|both(?:\s+the)?)\s+(leaders|countries|nations|governments|ministers|sides)\b", re.I
+)
+_GROUP_KINDS = {
+    "leaders": _PERSONISH,
+    "ministers": _PERSONISH,
+    "countries": {"Country"},
+    "nations": {"Country"},
+    "governments": {"Country"},
+    "sides": {"Country"},
+}
+#: How many sentences back a reference looks for what it refers to.
+CONTEXT_WINDOW = 4
+
+
+@dataclass
+class _Named:
+    """What an earlier sentence named, in order: each entity with its kinds and the evidence node that
+    names it (the sentence's own, or an earlier one's for what the sentence only refers to)."""
+
+    entities: list[tuple[str, frozenset[str], str]]  # entity, its kinds, the evidence that names it
+
+
+def _referents(history: list[_Named], group: set[str], n: int) -> list[tuple[str, str]]:
+    """The last ``n`` distinct entities of ``group`` named in the sentences of ``history`` (latest
+    last), as (entity, evidence of the sentence that names it); none unless all ``n`` are found."""
+    found: list[tuple[str, str]] = []
+    for past in reversed(history[-CONTEXT_WINDOW:]):
+        for iri, kinds, evidence in reversed(past.entities):
+            if kinds & group and iri not in {e for e, _ in found}:
+                found.append((iri, evidence))
+                if len(found) == n:
+                    return list(reversed(found))
+    return []
+
+
+def references(sentence: str, named: list[Mention], history: list[_Named], kinds_of) -> list[Mention]:
+    """Entities a sentence refers to without naming them, resolved from the sentences before.
+
+    "The two leaders" and "both leaders" are the last two people named in the previous sentences
+    (up to :data:`CONTEXT_WINDOW`), "the two countries" or "both nations" the last two countries, and a
+    sentence that opens with "They" is about the people (else the countries) its previous sentence
+    names, when it names two or more. The sentence's own names of that kind come first: a reference
+    resolves only when the sentence names none. Each is a :class:`Mention` at the reference's offsets,
+    its ``how`` "context <evidence IRI>" naming the sentence that names it.
+    """
+    out: list[Mention] = []
+    own = {k for m in named for k in kinds_of(m.entity)}
+    for ref in _GROUP_REFERENCES.finditer(sentence):
+        group = _GROUP_KINDS[ref.group(1).lower()]
+        if own & group:
+            continue
+        for iri, evidence in _referents(history, group, 2):
+            out.append(Mention(ref.start(), ref.end(), ref.group(0), iri, "", f"context {evidence}"))
+    they = re.match(r"\s*They\b", sentence)
+    if they and history and not out:
+        for group in (_PERSONISH, {"Country"}):
+            found = list(dict.fromkeys((iri, ev) for iri, k, ev in history[-1].entities if k & group))
+            if len(found) >= 2 and not own & group:
+                out += [Mention(they.start(), they.end(), "They", iri, "", f"context {ev}") for iri, ev in found]
+                break
+    return out
+
+
+def distributed_names(sentence: str, registry: Registry) -> list[list[Mention]]:
+    """Names shared by two modifiers: "the Italian and Japanese Air Forces" names the Italian Air Force
+    and the Japanese Air Force, when the registry knows both. They replace the names found inside
+    (or are mentions inside the longer name that contains them)."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][\w-]+) and ([A-Z][\w-]+) ((?:[A-Z][\w-]+ )*[A-Z][\w-]+?)s\b", sentence):
+        head = re.sub(r"ie$", "y", m.group(3))  # "Forces", "Navies"
+        found = []
+        for k in (1, 2):
+            iri = registry.names.get(name_tokens(f"{m.group(k)} {head}"))
+            if iri is None:
+                break
+            surface = sentence[m.start(k) : m.end()]
+            found.append(Mention(m.start(k), m.end(), surface, iri, registry.entities[iri].kind, "distributed"))
+        if len(found) == 2:
+            out.append(found)
+    return out
+
+
+#: Possessives that stand for a country named before them: "its navy", "the country's army".
+_POSSESSED = re.compile(
+    r"\b(?:its|the\s+(?:country|nation)['’]s)\s+(navy|army|air\s+force|armed\s+forces|government)\b", re.I
+)
+
+
+def possessed_names(sentence: str, registry: Registry, mentions: list[Mention]) -> list[Mention]:
+    """ "Italy has conducted naval diplomacy ..., while ... its navy can cooperate": the Italian Navy,
+    the registry name "<demonym> Navy" of the last country the sentence names before the possessive."""
+    out = []
+    for m in _POSSESSED.finditer(sentence):
+        countries = [c for c in mentions if c.end <= m.start() and c.entity and c.kind == "Country"]
+        if not countries:
+            continue
+        country, noun = countries[-1].entity, name_tokens(m.group(1))
+        found = {
+            iri
+            for key, iri in registry.names.items()
+            if key[1:] == noun and len(key) > 1 and registry.names.get(key[:1]) == country
+        }
+        if len(found) == 1:
+            iri = found.pop()
+            kind = registry.entities[iri].kind
+            out.append(Mention(m.start(), m.end(), m.group(0), iri, kind, f"possessive of {countries[-1].surface!r}"))
+    return out
+
+
 # ---------------------------------------------------------------- the draft
 
 
@@ -848,6 +993,8 @@ class SentenceDraft:
     dates: list[DateMention]
     events: list[ProposedEvent]
     claims: list[tuple[str, str, str, dict]]  # subject, predicate, object (N3), qualifiers (N3)
+    #: What the sentence refers to without naming it ("the two leaders"), resolved from the sentences before.
+    references: list[Mention] = field(default_factory=list)
 
 
 @dataclass
@@ -920,6 +1067,7 @@ def draft_article(
     article_iri = f"<{ART}{aid}>"
     kg = str(KG)
     last_date: DateMention | None = None
+    history: list[_Named] = []
     for sentence in sentences:
         mentions = find_mentions(sentence.text, registry)
         for m in mentions:
@@ -993,6 +1141,23 @@ def draft_article(
         implied = {} if any(k == "Summit" for _, k, _ in cues) else implied_summits(sentence.text, named, is_)
         cues += [(cue, "Summit", at) for at, (cue, _, _) in sorted(implied.items())[:1]]
         named = [m for m in named if m.start not in modifiers]
+        # "The two leaders, who met in November": the people the sentences before name take part.
+        referred = references(sentence.text, named, history, lambda iri, kinds=kinds: kinds.get(iri, ()))
+        for m in referred:
+            kinds.setdefault(m.entity, registry.entities[m.entity].kinds if m.entity in registry.entities else set())
+        context = {m.entity: m.how.split(" ", 1)[1] for m in referred}
+        own_named = named
+        named = sorted(named + referred, key=lambda m: m.start)
+        # "two missions led by the patrol vessel Morosini in 2023 and aircraft carrier Cavour in 2024":
+        # a plural cue with several ships is one deployment per ship, each at its own date.
+        one_ship: dict[int, str] = {}
+        for cue, kind, at in list(cues):
+            if kind == "NavalDeployment" and cue.endswith("s") and len({m.entity for m in ships_named}) > 1:
+                cues.remove((cue, kind, at))
+                for m in ships_named:
+                    if m.entity not in one_ship.values():
+                        one_ship[m.start] = m.entity
+                        cues.append((cue, kind, m.start))
         for cue, kind, at in cues:
             if cue in SHIP_CUES and not ships_named:
                 continue  # "send" and "mission" cue a deployment only when a ship is named
@@ -1054,7 +1219,7 @@ def draft_article(
             if kind in _TRAVELS:  # where they go is not who goes ("send ... to Japan")
                 actors = [a for a in actors if a not in {p for _, p in places}]
             if kind in ("NavalDeployment", "PortCall"):
-                ships = [m.entity for m in named if is_(m.entity, {"Ship"})]
+                ships = [one_ship[at]] if at in one_ship else [m.entity for m in named if is_(m.entity, {"Ship"})]
                 places += [("ship", s) for s in ships]
             if not actors and not places:
                 continue  # an event the sentence does not tie to anyone or anywhere is not worth proposing
@@ -1087,7 +1252,8 @@ def draft_article(
             sentence_events.append(ev)
             subject = f"<{iri}>"
             for a in actors:
-                claims.append((subject, f"<{kg}{role}>", f"<{a}>", {}))
+                quals = {f"<{kg}context>": f"<{context[a]}>"} if a in context else {}
+                claims.append((subject, f"<{kg}{role}>", f"<{a}>", quals))
             for h in hosts:
                 claims.append((subject, f"<{kg}host>", f"<{h}>", {}))
             for pred, place in places:
@@ -1109,7 +1275,11 @@ def draft_article(
                 claims.append((article_iri, f"<{kg}mentions>", f"<{m.entity}>", {}))
         if claims:
             evidence = f"{EVD}{prefix}-{len(drafts) + 1:02d}"
-            drafts.append(SentenceDraft(sentence, evidence, mentions, dates, sentence_events, claims))
+            drafts.append(SentenceDraft(sentence, evidence, mentions, dates, sentence_events, claims, referred))
+            # What later sentences may refer to, in the order the sentence gives it.
+            seen = [(m, evidence) for m in own_named] + [(m, context[m.entity]) for m in referred]
+            seen.sort(key=lambda x: x[0].start)
+            history.append(_Named([(m.entity, frozenset(kinds.get(m.entity, ())), ev) for m, ev in seen]))
         elif dates:
             unclaimed.append((sentence, dates))
     return Draft(aid, path.name, article_date, drafts, new_entities, dict(aliases), events, unclaimed)
@@ -1182,6 +1352,9 @@ def _turtle(d: Draft) -> str:
             lines.append(
                 f"    # name: {m.surface!r} -> {_short_term('<' + m.entity + '>')} ({how}{', title ' + repr(m.title) if m.title else ''})"
             )
+        for m in s.references:
+            named_in = _short_term("<" + m.how.split(" ", 1)[1] + ">")
+            lines.append(f"    # refers: {m.surface!r} -> {_short_term('<' + m.entity + '>')} (named in {named_in})")
         for dm in s.dates:
             lines.append(f"    # date: {dm.describe()}")
         for ev in s.events:

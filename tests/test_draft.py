@@ -551,3 +551,109 @@ def test_is_date_text_knows_the_calendar():
         False,
         False,
     ]
+
+
+# ---------------------------------------------------------------- references to the sentences before
+
+CONTEXT_REGISTRY = (
+    RULES_REGISTRY
+    + """\
+ent:Sylvanian_Navy a kg:ArmedForce ; skos:prefLabel "Sylvanian Navy"@en .
+ent:Valiant a kg:Ship ; skos:prefLabel "Valiant"@en .
+ent:Meeting_2019-04_Berg_Dahl_Zenda a kg:Meeting ; skos:prefLabel "Berg-Dahl meeting in Zenda, April 2019"@en .
+ent:Deployment_2019_Intrepid a kg:NavalDeployment ; skos:prefLabel "Intrepid deployment, 2019"@en .
+evd:2 a kg:Evidence ; kg:quote "Berg met Dahl in Zenda in April 2019." ; kg:supports
+    [ rdf:subject ent:Meeting_2019-04_Berg_Dahl_Zenda ; rdf:predicate kg:participant ; rdf:object ent:Anna_Berg ] ,
+    [ rdf:subject ent:Meeting_2019-04_Berg_Dahl_Zenda ; rdf:predicate kg:participant ; rdf:object ent:Carl_Dahl ] ,
+    [ rdf:subject ent:Meeting_2019-04_Berg_Dahl_Zenda ; rdf:predicate kg:location ; rdf:object ent:Zenda ] ,
+    [ rdf:subject ent:Deployment_2019_Intrepid ; rdf:predicate kg:participant ; rdf:object ent:Freedonian_Navy ] ,
+    [ rdf:subject ent:Deployment_2019_Intrepid ; rdf:predicate kg:ship ; rdf:object ent:Intrepid ] ,
+    [ rdf:subject ent:Deployment_2019_Intrepid ; rdf:predicate kg:date ; rdf:object "2019"^^xsd:gYear ] .
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def context_registry():
+    from kg.draft import registry_from_graph
+
+    return registry_from_graph(Graph().parse(data=CONTEXT_REGISTRY, format="turtle"))
+
+
+def qualified(d, predicate):
+    """(subject, object, kg:context) of the draft's claims with ``predicate``, by local names."""
+    local = lambda t: t.strip("<>").rsplit("/", 1)[-1]  # noqa: E731
+    return sorted(
+        (local(s), local(o), local(q.get(f"<{KG}context>", "")))
+        for sd in d.sentences
+        for s, p, o, q in sd.claims
+        if p == f"<{KG}{predicate}>"
+    )
+
+
+def test_the_two_leaders_are_the_people_named_before_with_their_context(tmp_path, context_registry):
+    events, d = draft_events(
+        tmp_path,
+        context_registry,
+        "Berg thanked her guest.\nDahl spoke of trade.\nThe two leaders, who met in April 2019 in Zenda, agreed.",
+    )
+    assert events == [("Meeting", ["Anna_Berg", "Carl_Dahl"], [("location", "Zenda")], True)]
+    # Each participant points at the evidence of the sentence that names it.
+    assert qualified(d, "participant") == [
+        ("Meeting_2019-04_Berg_Dahl_Zenda", "Anna_Berg", "960-01"),
+        ("Meeting_2019-04_Berg_Dahl_Zenda", "Carl_Dahl", "960-02"),
+    ]
+    assert "# refers: 'The two leaders' -> ent:Anna_Berg (named in evd:960-01)" in d.turtle()
+
+
+def test_a_reference_resolves_only_when_the_sentence_names_none_of_its_kind(tmp_path, context_registry):
+    events, d = draft_events(
+        tmp_path, context_registry, "Berg spoke.\nDahl spoke.\nThe two leaders, Berg and Eve Lund, met."
+    )
+    assert events == [("Meeting", ["Anna_Berg", "Eve_Lund"], [], False)]
+    assert "# refers:" not in d.turtle()
+
+
+def test_they_and_both_countries_take_the_sentence_before(tmp_path, context_registry):
+    events, d = draft_events(
+        tmp_path,
+        context_registry,
+        "Freedonia and Sylvania share a coast.\nThey announced a fisheries review.\nBerg thanked both countries.",
+    )
+    assert events == [("Announcement", ["Freedonia", "Sylvania"], [], False)]
+    assert [c for _, _, c in qualified(d, "participant")] == ["960-01", "960-01"]
+
+
+def test_a_modifier_pair_shares_its_noun(context_registry):
+    assert names("The Freedonian and Sylvanian Navies trained.", context_registry) == [
+        ("Freedonian and Sylvanian Navies", "Freedonian_Navy"),
+        ("Sylvanian Navies", "Sylvanian_Navy"),
+    ]
+
+
+def test_its_navy_is_the_navy_of_the_country_named_before(context_registry):
+    assert ("its navy", "Freedonian_Navy") in names("Freedonia says its navy is ready.", context_registry)
+    assert names("The ship says its navy is ready.", context_registry) == []
+
+
+def test_a_name_glued_to_the_next_word_is_found(context_registry):
+    assert names("They met Carl Dahlfrom which a letter came.", context_registry) == [("Carl Dahl", "Carl_Dahl")]
+
+
+def test_two_missions_with_two_ships_are_two_deployments(tmp_path, context_registry):
+    events, _ = draft_events(
+        tmp_path, context_registry, "Freedonia led two missions with the Intrepid in 2019 and the Valiant in 2020."
+    )
+    assert events == [
+        ("NavalDeployment", ["Freedonia"], [("ship", "Intrepid")], True),
+        ("NavalDeployment", ["Freedonia"], [("ship", "Valiant")], False),
+    ]
+
+
+def test_a_deployment_of_the_same_ship_is_the_registry_one(tmp_path, context_registry):
+    events, d = draft_events(tmp_path, context_registry, "Sylvania will send the Intrepid to Zenda.")
+    assert [e[-1] for e in events] == [True]
+    assert d.events[0].iri.endswith("/Deployment_2019_Intrepid")
+    # ... but not at another date.
+    events, _ = draft_events(tmp_path, context_registry, "Sylvania sent the Intrepid to Zenda in 2017.")
+    assert [e[-1] for e in events] == [False]
