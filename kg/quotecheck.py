@@ -8,7 +8,9 @@ claim, that its quote, together with the quotes of its ``kg:context`` evidence:
 * names the claim's subject or object by one of its labels (``skos:prefLabel``,
   ``skos:altLabel``, ``rdfs:label``, ``kg:demonym``), or, when the subject is an event or a
   statement, one of its participants, hosts, visitors, invitees, speakers,
-  sharers or places; or contains the object's lexical form when it is a literal;
+  sharers or places, or what the statement concerns (an article's own assessment
+  has no speaker, and its sentence names what it is about); or contains the
+  object's lexical form when it is a literal;
 * and, for a claim whose object is a date, gives that date as written (its year,
   month name and day, as far as its precision goes) or its ``kg:resolvedFrom``
   phrase; and any ``kg:resolvedFrom`` phrase is in the quote.
@@ -46,7 +48,7 @@ _T = {
     }.items()
 }
 _LABELS = frozenset(f"<{p}>" for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.demonym))
-#: Who or where an event or statement is, for a quote that names them instead of the event.
+#: Who or where an event or statement is, or what a statement is about, for a quote that names them instead.
 _ROLES = frozenset(
     f"<{p}>"
     for p in (
@@ -58,6 +60,7 @@ _ROLES = frozenset(
         KG.destination,
         KG.speaker,
         KG.sharedBy,
+        KG.concerns,
         KG.party,
     )
 )

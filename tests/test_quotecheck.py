@@ -132,6 +132,22 @@ def test_a_context_quote_that_names_it_passes(tmp_path):
     assert problems(tmp_path, claims) == []
 
 
+def test_an_articles_own_statement_is_named_by_what_it_concerns(tmp_path):
+    """A statement in the article's own voice (kg:statedIn) has no speaker to name; its sentence names its subject."""
+    claims = 'ent:S a kg:Statement ; skos:prefLabel "the visit was a success"@en ; kg:concerns ent:Tokyo .\n'
+    claims += evidence(
+        1,
+        "Meloni's visit to Tokyo was a success.",
+        "[ rdf:subject ent:S ; rdf:predicate kg:statedIn ; rdf:object art:900_00000000000000aa ]",
+    )
+    (tmp_path / "named").mkdir()
+    (tmp_path / "unnamed").mkdir()
+    assert problems(tmp_path / "named", claims) == []
+    unnamed = claims.replace("kg:concerns ent:Tokyo", "kg:concerns ent:C")
+    found = problems(tmp_path / "unnamed", unnamed)
+    assert len(found) == 1 and "ent:S kg:statedIn" in found[0]
+
+
 def test_a_date_not_in_the_quote_fails(tmp_path):
     claims = evidence(
         1,
