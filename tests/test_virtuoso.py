@@ -244,7 +244,7 @@ VIRTUOSO_DIFFERS = {
 }
 #: Questions whose answers carry an xsd:duration, which Virtuoso stores as a number of months (P5M as 5, P3Y as 36):
 #: the same answers but for exactly those values, as kg publish --allow-rewrites reported.
-DURATIONS = {"event_sequence", "naval_deployments", "resolved_relative_dates_2026_press_release"}
+DURATIONS = {"event_sequence", "firsts_and_series", "naval_deployments", "resolved_relative_dates_2026_press_release"}
 
 
 @pytest.fixture(scope="module")
