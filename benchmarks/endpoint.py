@@ -28,7 +28,17 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loadgen import ROOT, free_port, kg_command, run_load, run_wrk, start, stop, wait_ready  # noqa: E402
+from loadgen import (  # noqa: E402
+    ROOT,
+    free_port,
+    kg_command,
+    run_load,
+    run_wrk,
+    start,
+    stop,
+    wait_all_workers,
+    wait_ready,
+)
 
 TRIVIAL = "SELECT ?l WHERE { <https://w3id.org/ijkg/id/Japan> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
 JOIN = (
@@ -89,11 +99,14 @@ def main() -> None:
 
     kg_port, ox_port = free_port(), free_port()
     env = dict(os.environ, KG_CACHE_ENTRIES="0") if args.no_cache else None
-    kg_cmd = [*kg_command(), "serve", "--root", str(ROOT), "--out", str(out), "--port", str(kg_port), "--workers", "2"]
+    workers = 2
+    kg_cmd = [*kg_command(), "serve", "--root", str(ROOT), "--out", str(out), "--port", str(kg_port)]
+    kg_cmd += ["--workers", str(workers)]
     kg = start(kg_cmd, env=env)
     ox = start([binary, "serve-read-only", "--location", str(work / "db"), "--bind", f"127.0.0.1:{ox_port}"])
     try:
         ready_kg = wait_ready(f"http://127.0.0.1:{kg_port}/sparql?query=ASK%7B%7D", kg)
+        wait_all_workers(kg, workers)  # not counted: the figure is when kg serve first answers
         ready_ox = wait_ready(f"http://127.0.0.1:{ox_port}/query?query=ASK%7B%7D", ox)
         texts = {(False,): "the same text repeated", (True,): "every text new", (False, True): "same and new texts"}
         print(
