@@ -168,6 +168,43 @@ def wait_ready(url: str, proc: subprocess.Popen, seconds: float = 60) -> float:
             time.sleep(0.05)
 
 
+def descendants(pid: int) -> list[int]:
+    """The process ids of all descendants of ``pid`` (Linux /proc)."""
+    found, pids = [], [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            children = [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        found += children
+        pids += children
+    return found
+
+
+def wait_all_workers(proc: subprocess.Popen, workers: int, seconds: float = 60, settle: float = 1.0) -> float:
+    """Wait until each of ``workers`` kg serve workers has started its evaluator, then ``settle`` seconds more.
+
+    :func:`wait_ready` returns when one worker answers; a load started then would queue
+    the connections that reach a worker still loading the graph.
+    """
+    began = time.perf_counter()
+    while True:
+        evaluators = 0
+        for pid in descendants(proc.pid):
+            try:
+                if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    evaluators += 1
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+        if evaluators >= workers:
+            time.sleep(settle)
+            return time.perf_counter() - began
+        if proc.poll() is not None or time.perf_counter() - began > seconds:
+            raise RuntimeError(f"kg serve did not start {workers} workers")
+        time.sleep(0.05)
+
+
 def start(cmd: list[str], env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
@@ -193,15 +230,11 @@ def stop(proc: subprocess.Popen) -> None:
 def rss_kib(pid: int) -> int:
     """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
     total = 0
-    pids = [pid]
-    while pids:
-        p = pids.pop()
+    for p in (pid, *descendants(pid)):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-            pids.extend(int(c) for c in children)
         except (FileNotFoundError, ProcessLookupError):
             continue
     return total

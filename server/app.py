@@ -17,8 +17,11 @@ from kg.namespaces import DEFAULT_GRAPHS, GRAPHS
 from kg.project import find_project
 from server.cache import ResponseCache
 from server.engine import Engine
+from server.headers import CACHE_CONTROL, NOSNIFF, cors_headers
 from server.negotiate import best
 from server.remote import RemoteEngine
+from server.sparql import PATH as SPARQL_PATH
+from server.sparql import SparqlEndpoint
 
 DEFAULTS = {
     "ROOT": None,  # the project folder; None: $KG_ROOT or the folder holding ontology/kg.ttl
@@ -69,9 +72,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["kg_out"] = out_dir
 
     from server.pages import bp as pages_bp
-    from server.sparql import bp as sparql_bp
 
-    app.register_blueprint(sparql_bp)
+    # /sparql is answered in front of Flask (see below); the rule only lets pages write its address.
+    app.add_url_rule(SPARQL_PATH, endpoint="sparql", build_only=True)
     app.register_blueprint(pages_bp)
     if app.config["DRAFTS"] is True:
         from server.drafts import bp as drafts_bp
@@ -101,25 +104,33 @@ def create_app(test_config: dict | None = None) -> Flask:
         response.status_code = 500
         return response
 
+    cors = cors_headers(app.config["CORS_ORIGIN"])
+
     @app.after_request
-    def cors(response):
-        origin = app.config["CORS_ORIGIN"]
-        if origin and request.blueprint != "drafts":  # no page elsewhere may read unreviewed drafts
-            response.headers["Access-Control-Allow-Origin"] = origin
-            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-            response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
-            response.headers["Access-Control-Max-Age"] = "86400"
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    def common_headers(response):
+        if request.blueprint != "drafts":  # no page elsewhere may read unreviewed drafts
+            for name, value in cors:
+                response.headers[name] = value
+        response.headers.setdefault(*NOSNIFF)
         if response.mimetype == "text/html":
             # Pages load nothing from anywhere but this server.
             response.headers.setdefault("Content-Security-Policy", CSP)
             response.headers.setdefault("Referrer-Policy", "same-origin")
         if request.method in ("GET", "POST") and response.status_code == 200:
-            response.headers.setdefault("Cache-Control", "public, max-age=60")
+            response.headers.setdefault("Cache-Control", CACHE_CONTROL)
         return response
 
-    app.wsgi_app = ResponseCache(
+    endpoint = SparqlEndpoint(
         app.wsgi_app,
+        engine,
+        graphs=graphs,
+        manifest=manifest,
+        max_request_bytes=int(app.config["MAX_REQUEST_BYTES"]),
+        cors_origin=app.config["CORS_ORIGIN"],
+        logger=app.logger,
+    )
+    app.wsgi_app = ResponseCache(
+        endpoint,
         int(app.config["CACHE_ENTRIES"]),
         int(app.config["MAX_REQUEST_BYTES"]),
         max_bytes=int(app.config["CACHE_BYTES"]),

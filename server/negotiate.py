@@ -8,6 +8,8 @@ an Accept header that nothing matches gets the default type (no 406).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
@@ -67,8 +69,22 @@ def best(accept: MIMEAccept | str | None, table, default: str) -> str:
 
 
 def negotiated(accept: MIMEAccept | str | None) -> tuple[str, str, str]:
-    """The media types for an ASK answer, a SELECT answer and a graph, as ``accept`` prefers them."""
-    accept = accept_of(accept)
+    """The media types for an ASK answer, a SELECT answer and a graph, as ``accept`` prefers them.
+
+    An Accept header given as text is negotiated once: clients send few different ones,
+    and matching takes longer than evaluating a simple query.
+    """
+    if isinstance(accept, MIMEAccept):
+        return _negotiated(accept)
+    return _negotiated_header(accept or "")
+
+
+@lru_cache(maxsize=256)
+def _negotiated_header(header: str) -> tuple[str, str, str]:
+    return _negotiated(parse_accept_header(header, MIMEAccept))
+
+
+def _negotiated(accept: MIMEAccept) -> tuple[str, str, str]:
     return (
         best(accept, BOOLEAN_TYPES, DEFAULT_RESULT_TYPE),
         best(accept, RESULT_TYPES, DEFAULT_RESULT_TYPE),

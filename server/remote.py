@@ -50,7 +50,7 @@ class RemoteEngine:
         pass
 
     def answer(self, query: str, accept, default_uris: list[str], named_uris: list[str]) -> Answer:
-        """Check ``query`` as the embedded engine does, then ask the store; ``accept`` is the request's MIMEAccept."""
+        """Check ``query`` as the embedded engine does, then ask the store; ``accept`` is the request's Accept header."""
         seen = check_query(query, self.max_depth, refuse_updates=True)
         params: list[tuple[str, str]] = []
         known = set(self.named_graphs)

@@ -57,6 +57,7 @@ def test_query_through_the_test_client(client):
         ("put", "/sparql", {}, 405),
         ("get", "/nothing-here", {}, 404),
         ("get", "/sparql/sub", {}, 404),
+        ("get", "/sparql/", {}, 404),
         ("post", "/sparql", {"data": {"query": "ASK {} #" + "x" * 70000}}, 413),
         ("get", "/sparql", {"query_string": {"query": "SELECT * WHERE { ?s ?p ?o }"}}, 413),
     ],
@@ -199,3 +200,56 @@ def test_accept_is_negotiated_by_werkzeug(client, accept, media):
         "/sparql", query_string={"query": "SELECT ?p WHERE { ent:M1 kg:participant ?p }"}, headers={"Accept": accept}
     )
     assert response.status_code == 200 and response.mimetype == media
+
+
+# --- /sparql in front of Flask -------------------------------------------------------------------
+
+
+def test_head_is_answered_as_get_without_the_body(client):
+    params = {
+        "query_string": {"query": "SELECT ?p WHERE { ent:M1 kg:participant ?p }"},
+        "headers": {"Accept": "text/csv"},
+    }
+    get, head = client.get("/sparql", **params), client.head("/sparql", **params)
+    assert head.status_code == get.status_code == 200
+    assert head.data == b""
+    for name in ("Content-Type", "Content-Length", "Vary", "Access-Control-Allow-Origin"):
+        assert head.headers[name] == get.headers[name]
+    assert client.head("/sparql").headers["Content-Type"].startswith("text/turtle")  # the Service Description
+
+
+def test_options_is_204_with_the_cors_headers_and_no_body(client):
+    response = client.options("/sparql")
+    assert response.status_code == 204 and response.data == b""
+    assert response.headers["Access-Control-Allow-Origin"] == "https://analysts.example"
+    assert "POST" in response.headers["Access-Control-Allow-Methods"]
+
+
+def test_graph_iris_and_any_query_text_reach_the_evaluator_intact(client):
+    """The evaluator's messages carry the graph IRIs and the query, NUL and non-ASCII included."""
+    asserted, ontology = "https://w3id.org/ijkg/graph/asserted", "https://w3id.org/ijkg/graph/ontology"
+    query = (
+        'SELECT ?g (COUNT(*) AS ?n) ("Meloni–Kishida \x00 会談" AS ?t) WHERE { GRAPH ?g { ent:M1 ?p ?o } } GROUP BY ?g'
+    )
+    graphs = [("default-graph-uri", ontology), ("named-graph-uri", asserted)] * 2
+    response = client.get("/sparql", query_string=[("query", query), *graphs])
+    assert response.status_code == 200, response.data
+    (row,) = response.get_json()["results"]["bindings"]
+    assert row["g"]["value"] == asserted and int(row["n"]["value"]) > 0
+    assert row["t"]["value"] == "Meloni–Kishida \x00 会談"
+    empty = client.get("/sparql", query_string={"query": "ASK { ent:M1 ?p ?o }", "default-graph-uri": ontology})
+    assert empty.get_json()["boolean"] is False  # the default graph is only the ontology
+
+
+def test_an_error_in_the_endpoint_is_a_json_500_and_the_next_request_is_answered(app, client, monkeypatch):
+    engine = app.extensions["kg_engine"]
+
+    def broken(*args):
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(engine, "answer", broken)
+    response = client.get("/sparql", query_string={"query": "ASK { ent:M1 ?p ?o } # broken"})
+    assert response.status_code == 500
+    assert response.get_json() == {"error": "internal error; the server log has the details.", "status": 500}
+    monkeypatch.undo()
+    assert client.get("/sparql", query_string={"query": "ASK { ent:M1 ?p ?o } # mended"}).get_json()["boolean"]

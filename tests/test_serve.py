@@ -4,6 +4,7 @@ and it serves the build named by --out. Stopped by its process id."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import urllib.parse
@@ -56,3 +57,20 @@ def test_default_threads_stay_below_granians_warning():
     from server.run import default_threads
 
     assert 1 <= default_threads() <= multiprocessing.cpu_count() * 2 + 1
+
+
+def test_the_wsgi_entry_point_freezes_what_the_app_made_at_start(build_dir):
+    """Full collections do not walk the app's start-up objects (they paused a worker for about 30 ms)."""
+    from helpers import ROOT
+
+    env = dict(os.environ, KG_ROOT=str(ROOT), KG_OUT=json.dumps(str(build_dir)))
+    result = subprocess.run(
+        [sys.executable, "-c", "import gc, server.wsgi; print(gc.get_freeze_count())"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split()[-1]) > 10_000
