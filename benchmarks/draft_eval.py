@@ -6,7 +6,8 @@ the article is drafted (kg.draft), and the draft is compared with the curated cl
 * entities: recall of the registry entities the curated claims use, and the precision of the
   draft's linked entities (a linked entity the curated claims use anywhere in the article);
 * dates: recall of the distinct relative-date phrases (curated kg:resolvedFrom, with the
-  value they resolve to) that the draft finds with the same value, with the article date the draft found, and again with the
+  value they resolve to: the claim's date or xsd:duration object, else its kg:pointInTime, kg:validFrom,
+  kg:validUntil or kg:endedBy) that the draft finds with the same value, with the article date the draft found, and again with the
   curated article date given (--date), which measures resolution apart from date finding;
 * events: recall of the curated events that have participants, found as a proposed event
   with the same participants (exactly, and: all the curated participants among the proposed);
@@ -26,8 +27,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -49,6 +50,7 @@ EVENT_CLASSES = {
     "Announcement",
 }
 ROLES = {"participant", "host", "visitor"}
+_TIME_TYPES = {XSD.date, XSD.gYearMonth, XSD.gYear, XSD.duration}
 DATE_PREDICATES = {"date", "startDate", "endDate", "signedDate", "inForceDate"}
 
 
@@ -64,7 +66,12 @@ def curated_claims(path: Path):
         quote = str(g.value(ev, KG.quote))
         s, p, o = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         rf = g.value(claim, KG.resolvedFrom)
-        pit = g.value(claim, KG.pointInTime)
+        # The date or duration the phrase resolves to: the object when it is one (a date, or an
+        # xsd:duration such as "for over three years", P3Y), else the qualifier that carries it
+        # (kg:pointInTime, or kg:validFrom/kg:validUntil/kg:endedBy for "Today" as the start of a partnership).
+        pit = o if isinstance(o, Literal) and o.datatype in _TIME_TYPES else None
+        for q in (KG.pointInTime, KG.validFrom, KG.validUntil, KG.endedBy):
+            pit = pit if pit is not None else g.value(claim, q)
         out.append((quote, s, p, o, str(rf) if rf is not None else None, pit))
     return out, g
 
@@ -126,7 +133,7 @@ def evaluate(project, aid: str, curated_date: str | None):
 
     def date_recall(d):
         mentions = [dm for sd in d.sentences for dm in sd.dates] + [dm for _, ds in d.unclaimed_dates for dm in ds]
-        found = [(dm.phrase, v) for dm in mentions for v in (dm.value, dm.end_value) if v]
+        found = [(dm.phrase, v) for dm in mentions for v in (dm.value, dm.end_value, dm.duration) if v]
         hit = 0
         misses = []
         for rf, value in sorted(wanted):
@@ -147,6 +154,16 @@ def evaluate(project, aid: str, curated_date: str | None):
     proposed = [(ev, set(ev.participants)) for ev in draft.events]
     exact = sum(1 for parts in participants.values() if any(pp == parts for _, pp in proposed))
     covering = sum(1 for parts in participants.values() if any(parts <= pp for _, pp in proposed))
+    events_missed = {
+        local(e): {
+            "curated": sorted(local(x) for x in parts),
+            "nearest": sorted(
+                local(x) for x in max(proposed, key=lambda x: len(x[1] & parts), default=(None, set()))[1]
+            ),
+        }
+        for e, parts in sorted(participants.items())
+        if not any(pp == parts for _, pp in proposed)
+    }
 
     # Claims: each proposed claim against the curated ones (events mapped by participant overlap).
     curated_set = {(str(s), local(p), str(o)) for _, s, p, o, _, _ in curated}
@@ -226,6 +243,7 @@ def evaluate(project, aid: str, curated_date: str | None):
         "events": len(participants),
         "event_recall_exact": (exact, len(participants)),
         "event_recall_covering": (covering, len(participants)),
+        "events_missed": events_missed,
         "proposed_events": len(draft.events),
         "claim_precision": tuple(total),
         "claim_precision_by_kind": {k: tuple(v) for k, v in sorted(kinds.items())},
