@@ -28,6 +28,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASON = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (1, 2)}
 _PART = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": None, "few": None}
+_NUM.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12})
+_COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+_SPAN_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
 _FUTURE = re.compile(
     r"\b(will|shall|plans? to|planned|scheduled|upcoming|to be held|is set to|are set to|is expected to|next|coming"
     r"|ahead of|in view of|to prepare|in preparation for)\b",
@@ -185,6 +188,9 @@ class DateMention:
     end_value: str | None = None
     earliest: str | None = None
     latest: str | None = None
+    #: A span of time the phrase gives, as an xsd:duration ("after two years": P2Y, "a five-month
+    #: deployment": P5M); such a mention has no date (``value`` None).
+    duration: str | None = None
 
     @property
     def term(self) -> str:
@@ -211,6 +217,8 @@ class DateMention:
         return {f"<{_KG}resolvedFrom>": Literal(self.phrase).n3(), **self.bound_terms()}
 
     def describe(self) -> str:
+        if self.duration:
+            return f"{self.phrase!r} -> {self.duration} (a span of time, xsd:duration)"
         if self.value is None:
             return f"{self.phrase!r} unresolved: {self.note}"
         value = self.value + (f" to {self.end_value}" if self.end_value else "")
@@ -252,6 +260,16 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or)\s+the\s+(?:last|past)\s+(two|three|four|five|six|\d+)\s+(years|months)\b",
     ),
     ("anaphor", r"\b(?:[Aa]t\s+|[Oo]f\s+|[Oo]n\s+|[Bb]y\s+|[Ii]n\s+)?(?:that|the\s+same)\s+(day|time|year|month)\b"),
+    # "the then minister of economic development": the office as it was at the time of the date before.
+    ("anaphor", r"\b[Tt]he\s+(then)\b(?=[\s-]+[a-z])"),
+    # Spans of time (xsd:duration): "after two years", "for over three years", "a five-month deployment",
+    # and "in N years" after "first" ("the first visit in 27 years").
+    (
+        "span",
+        rf"\b(?:[Aa]fter|[Ff]or|[Ii]n)\s+(?:over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)?"
+        rf"{_COUNT}\s+(day|week|month|year|decade)s?\b(?!\s+ago)",
+    ),
+    ("span_adj", rf"\b(?:[Aa]n?\s+)?{_COUNT}[- ](day|week|month|year)(?:[- ]long)?(?=\s+[a-z])"),
     ("this_unit", r"\b(this|last|next|past)\s+(week|month|year)(?:['’]s)?\b"),
     ("deictic", r"\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
     ("month", rf"\b(?:[Ii]n\s+|[Ss]ince\s+|[Bb]y\s+|[Uu]ntil\s+)?({_MONTH})\b"),
@@ -275,6 +293,10 @@ def find_dates(sentence: str, article: ArticleDate, *, previous: DateMention | N
                 continue
             if name == "month" and not _month_alone_ok(sentence, m):
                 continue
+            if name == "span" and m.group(0).lower().startswith("in") and "first" not in sentence[: m.start()].lower():
+                continue  # "in two years" is a date ahead, unless it closes "the first ... in"
+            if name == "span_adj" and m.group(1).lower() in ("a", "an"):
+                continue  # "a year-long": no number
             mention = _anaphor(m, previous) if name == "anaphor" else _resolve(name, m, article, future)
             if mention is None:
                 continue
@@ -302,6 +324,8 @@ def _anaphor(m: re.Match, previous: DateMention | None) -> DateMention:
     if previous is None or not previous.value:
         return DateMention(phrase, m.start(), None, None, True, "refers to an earlier date, and none was found")
     unit = m.group(1).lower()
+    if unit == "then":
+        unit = "year"  # "the then minister": the office in the year of the date before
     value, precision = previous.value, previous.precision
     if unit == "year" or (unit == "month" and precision == "day"):
         keep = 4 if unit == "year" else 7
@@ -348,6 +372,14 @@ def _resolve(name: str, m: re.Match, article: ArticleDate, future: bool) -> Date
     if name == "numeric":
         d = _safe_date(int(g[2]), int(g[0]), int(g[1]))
         return absolute(d.isoformat(), "day") if d else None
+    if name in ("span", "span_adj"):
+        n = int(g[0]) if g[0].isdigit() else _NUM[g[0]]
+        unit = g[1]
+        if unit == "week":  # xsd:duration has no weeks
+            n, unit = 7 * n, "day"
+        if unit == "decade":
+            n = 10 * n
+        return DateMention(phrase, m.start(), None, None, True, "a span of time", duration=f"P{n}{_SPAN_UNIT[unit]}")
     if name == "month_year":
         return absolute(f"{int(g[1]):04d}-{MONTHS[g[0].rstrip('.').lower()]:02d}", "month")
     if name == "year":

@@ -118,6 +118,33 @@ def test_that_day_and_that_time_take_the_previous_date(sentence, value, precisio
     assert found.note == "the date of 'on June 3, 2025' before it"
 
 
+@pytest.mark.parametrize(
+    "sentence, phrase, duration",
+    [
+        ("The meeting was the first in person after two years of limits.", "after two years", "P2Y"),
+        ("The partnership has been worked on for over three years.", "for over three years", "P3Y"),
+        ("The ship left as part of a five-month deployment to the region.", "a five-month", "P5M"),
+        ("It was the first visit by a prime minister in 27 years.", "in 27 years", "P27Y"),
+        ("They talked for two weeks.", "for two weeks", "P14D"),
+    ],
+)
+def test_a_span_of_time_is_a_duration_not_a_date(sentence, phrase, duration):
+    (found,) = find_dates(sentence, find_article_date(ARTICLE))
+    assert (found.phrase, found.duration, found.value) == (phrase, duration, None)
+    assert duration in found.describe()
+
+
+def test_in_n_years_without_first_is_not_a_span():
+    assert [d.duration for d in find_dates("They will meet in two years.", find_article_date(ARTICLE))] == []
+
+
+def test_the_then_office_takes_the_year_of_the_date_before():
+    article = find_article_date(ARTICLE)
+    (previous,) = find_dates("The ship arrived on June 3, 2025.", article)
+    (found,) = find_dates("The talks were led by the then minister of trade.", article, previous=previous)
+    assert (found.phrase, found.value, found.precision) == ("the then", "2025", "year")
+
+
 def test_that_day_without_an_earlier_date_stays_unresolved():
     (found,) = find_dates("The news arrived that day.", find_article_date(ARTICLE))
     assert found.value is None and "earlier date" in found.note
