@@ -237,6 +237,7 @@ def evaluate(project, aid: str, curated_date: str | None):
         "entity_recall": entity_recall,
         "entity_precision": entity_precision,
         "entities_missed": sorted(local(e) for e in known_used - linked),
+        "entities_not_used": sorted(local(e) for e in linked - used),
         "date_recall_found": dates_found,
         "date_recall_given": dates_given,
         "date_misses_given": date_misses_given,

@@ -193,6 +193,8 @@ STATUS_CUES = (
         ),
     ),
 )
+#: Kinds of what an article is about rather than who acts: a one-word lower-case name of these matches.
+_TOPICS = frozenset({"Issue"})
 _PERSONISH = {"Person", "Commentator"}
 _ACTORS = {"Person", "Commentator", "Country", "MultilateralBody", "GovernmentBody", "ArmedForce", "Organisation"}
 _PLACES = {"City", "Building", "Region", "Country", "Place"}
@@ -228,6 +230,9 @@ class Registry:
     #: Names the registry writes in lower case, of two words or more ("strategic partnership"): they
     #: match lower-case text, where a capitalised name needs a capital.
     lower: set[tuple[str, ...]] = field(default_factory=set)
+    #: One-word lower-case names of topics ("energy", "infrastructure"): they match lower-case text only
+    #: as an item of a list of such topics ("agriculture, energy and infrastructure").
+    topic_words: set[tuple[str, ...]] = field(default_factory=set)
     #: Events the registry knows: kinds, participants, places and date bounds, to link a proposed event to.
     events: dict[str, RegistryEvent] = field(default_factory=dict)
 
@@ -253,6 +258,7 @@ class RegistryEvent:
     places: set[str] = field(default_factory=set)
     dates: list[tuple[str, str]] = field(default_factory=list)  # (earliest, latest)
     related: set[str] = field(default_factory=set)  # what else its claims name (topics, agreements…)
+    part_of: set[str] = field(default_factory=set)  # the events it is part of (kg:partOf, kg:during)
 
 
 #: British and American spellings compared as one ("defense" and "defence").
@@ -301,6 +307,10 @@ def registry_from_graph(graph: Graph, *, exclude: set[str] | None = None, drafts
         for p in (SKOS.prefLabel, SKOS.altLabel, KG.demonym):
             for name in graph.objects(URIRef(iri), p):
                 reg.add_name(iri, str(name))
+                # A topic the registry names by one common noun ("energy", "investment") is named so in
+                # a list of such topics in lower-case text (see find_mentions).
+                if ks & _TOPICS and p != KG.demonym and re.fullmatch(r"[a-z][a-z-]+", str(name)):
+                    reg.topic_words.add(name_tokens(str(name)))
         # A country or region without a demonym in the registry has the regular one of a name
         # in -a ("Asia": "Asian", "Korea": "Korean"); an adjective is how texts often name them.
         if ks & {"Country", "Region"} and graph.value(URIRef(iri), KG.demonym) is None and pref:
@@ -355,6 +365,8 @@ def _registry_events(graph: Graph, reg: Registry) -> None:
                 ev.dates.append(found)
         elif isinstance(o, URIRef) and str(o).startswith(ENT):
             ev.related.add(str(o))
+            if local in ("partOf", "during"):
+                ev.part_of.add(str(o))
 
 
 # ---------------------------------------------------------------- reading and splitting
@@ -454,6 +466,15 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
     mentions: list[Mention] = []
     longest = registry.longest
 
+    # One-word topics in lower case count only in a list of topics: "agriculture, energy and infrastructure",
+    # "energy (ecological and solar ...) and infrastructure"; a lone "trade" or "space" is an ordinary word.
+    words = [w for w in re.finditer(r"\b[a-z][a-z-]+\b", sentence) if name_tokens(w.group(0)) in registry.topic_words]
+    listed: set[int] = set()
+    for a, b in zip(words, words[1:], strict=False):
+        gap = sentence[a.end() : b.start()]
+        if re.fullmatch(r"[\s,]*(?:\([^()]*\))?[\s,]*(?:(?:and|or)\s+)?[\s,]*", gap) and gap.strip():
+            listed.update((a.start(), b.start()))
+
     def match(i: int, longest: int, *, inner: bool = False):
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = tuple(folded[i : i + n])
@@ -465,7 +486,11 @@ def find_mentions(sentence: str, registry: Registry, *, fuzzy_cutoff: int = 90) 
                 ".", ""
             ).replace("-", ""):
                 continue
-            if not any(c.isupper() or c.isdigit() for c in surface) and key not in registry.lower:
+            if (
+                not any(c.isupper() or c.isdigit() for c in surface)
+                and key not in registry.lower
+                and not (key in registry.topic_words and toks[i][0] in listed)
+            ):
                 continue  # names are written with a capital ("the leaders", not "the Leaders")
             if any(_breaks(sentence[toks[k][1] : toks[k + 1][0]]) for k in range(i, i + n - 1)):
                 continue  # "Japan, Prime Minister Kishida" is not the office "Japan Prime Minister"
@@ -675,9 +700,14 @@ def known_event(
             continue
         best.append((score, iri))
     best.sort(reverse=True)
-    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+    tied = [iri for score, iri in best if score == best[0][0]]
+    if len(tied) > 1:
+        # A meeting and the lunch and the conversation that are parts of it fit as well: the whole is
+        # the one a sentence reports, unless it names the part.
+        tied = [iri for iri in tied if not registry.events[iri].part_of & set(tied) or iri in named]
+    if len(tied) != 1:
         return None  # none, or two as good: the steward decides
-    return best[0][1]
+    return tied[0]
 
 
 def _status(sentence: str, date: DateMention | None, article: ArticleDate) -> tuple[str, str | None]:

@@ -684,3 +684,61 @@ def test_a_deployment_of_the_same_ship_is_the_registry_one(tmp_path, context_reg
     # ... but not at another date.
     events, _ = draft_events(tmp_path, context_registry, "Sylvania sent the Intrepid to Zenda in 2017.")
     assert [e[-1] for e in events] == [False]
+
+
+# ---------------------------------------------------------------- topics, parts of events
+
+TOPICS_REGISTRY = """\
+@prefix kg:   <https://w3id.org/ijkg/ontology#> .
+@prefix ent:  <https://w3id.org/ijkg/id/> .
+@prefix evd:  <https://w3id.org/ijkg/evidence/> .
+@prefix rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+ent:Energy a kg:Issue ; skos:prefLabel "energy"@en .
+ent:Agriculture a kg:Issue ; skos:prefLabel "agriculture"@en .
+ent:Trade a kg:Issue ; skos:prefLabel "trade"@en .
+ent:Zenda a kg:City ; skos:prefLabel "Zenda"@en .
+ent:Anna_Berg a kg:Person ; skos:prefLabel "Anna Berg"@en ; skos:altLabel "Berg"@en .
+ent:Carl_Dahl a kg:Person ; skos:prefLabel "Carl Dahl"@en ; skos:altLabel "Dahl"@en .
+ent:Meeting_2020-05-05_Berg_Dahl a kg:Meeting ; skos:prefLabel "Berg-Dahl meeting"@en .
+ent:Lunch_2020-05-05_Berg_Dahl a kg:Meeting ; skos:prefLabel "Berg-Dahl lunch"@en ; skos:altLabel "working lunch"@en .
+evd:1 a kg:Evidence ; kg:quote "Berg met Dahl for a working lunch in Zenda on 5 May 2020." ; kg:supports
+    [ rdf:subject ent:Meeting_2020-05-05_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Anna_Berg ] ,
+    [ rdf:subject ent:Meeting_2020-05-05_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Carl_Dahl ] ,
+    [ rdf:subject ent:Meeting_2020-05-05_Berg_Dahl ; rdf:predicate kg:date ; rdf:object "2020-05-05"^^xsd:date ] ,
+    [ rdf:subject ent:Lunch_2020-05-05_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Anna_Berg ] ,
+    [ rdf:subject ent:Lunch_2020-05-05_Berg_Dahl ; rdf:predicate kg:participant ; rdf:object ent:Carl_Dahl ] ,
+    [ rdf:subject ent:Lunch_2020-05-05_Berg_Dahl ; rdf:predicate kg:date ; rdf:object "2020-05-05"^^xsd:date ] ,
+    [ rdf:subject ent:Lunch_2020-05-05_Berg_Dahl ; rdf:predicate kg:partOf ; rdf:object ent:Meeting_2020-05-05_Berg_Dahl ] .
+"""
+
+
+@pytest.fixture(scope="module")
+def topics_registry():
+    from kg.draft import registry_from_graph
+
+    return registry_from_graph(Graph().parse(data=TOPICS_REGISTRY, format="turtle"))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A one-word topic in lower case is named in a list of topics ...
+        ("It targets agriculture, energy and tourism.", [("agriculture", "Agriculture"), ("energy", "Energy")]),
+        (
+            "Its sectors are energy (solar and wind) and agriculture.",
+            [("energy", "Energy"), ("agriculture", "Agriculture")],
+        ),
+        # ... and not as an ordinary word.
+        ("They spoke of trade with the neighbours.", []),
+        ("There is space for energy in the plan.", []),
+    ],
+)
+def test_a_one_word_topic_is_named_in_a_list_of_topics(topics_registry, sentence, expected):
+    assert names(sentence, topics_registry) == expected
+
+
+def test_a_meeting_is_the_registry_whole_not_the_lunch_that_is_part_of_it(tmp_path, topics_registry):
+    events, d = draft_events(tmp_path, topics_registry, "Berg met Dahl in Zenda on 5 May 2020.")
+    assert [ev.iri.rsplit("/", 1)[-1] for ev in d.events] == ["Meeting_2020-05-05_Berg_Dahl"]
