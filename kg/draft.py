@@ -881,6 +881,105 @@ def implied_summits(sentence: str, named: list[Mention], is_) -> dict[int, tuple
     return out
 
 
+@dataclass
+class DescribedEvent:
+    """An event a sentence describes rather than names with a cue word: a war by its aggressor, a
+    process under way, tensions between two sides, a measure imposed by someone."""
+
+    at: int
+    cue: str
+    kind: str
+    actors: list[str]
+    places: list[tuple[str, str]]
+    status: str | None  # None: from the sentence's status cues, as for any event
+
+
+#: Verbs of a process under way, after "is"/"are" and before "its"/"their" ("is rapidly building up its military").
+_PROCESS_VERBS = (
+    "building up|increasing|expanding|boosting|bolstering|strengthening|reinforcing|deepening|stepping up"
+    "|reviewing|revising|modernising|modernizing|rearming"
+)
+_PROCESS = re.compile(
+    rf"^\s*,?\s*(?:which\s+|who\s+)?(?:is|are|has been|have been)\s+(?:\w+ly\s+)?(?:in the process of\s+)?"
+    rf"({_PROCESS_VERBS})\s+(?:its|their)\b"
+)
+#: "Britain's bigger presence", "China's growing military build-up": a process named by its actor.
+_GROWTH = re.compile(
+    r"^['’]s\s+(?:bigger|growing|increasing|increased|expanding|greater|stronger|rising)\s+"
+    r"((?:military\s+|naval\s+)?(?:presence|build-?up|engagement))\b"
+)
+_CONFLICT = re.compile(
+    r"^(?:['’]s)?\s+(?:full-scale\s+|military\s+|unprovoked\s+|brutal\s+)?(war of aggression|invasion|aggression)\b"
+)
+_TENSIONS = re.compile(r"\btensions\s+(with|between)\b", re.I)
+_IMPOSED = re.compile(r"\b(?:tariffs|sanctions|duties|restrictions|embargo|embargoes)\s+(imposed)\s+by\s+", re.I)
+
+
+def described_events(sentence: str, mentions: list[Mention], is_) -> list[DescribedEvent]:
+    """Events a sentence describes without a cue word of :data:`EVENT_CUES`.
+
+    * a war by its aggressor: "Russia's invasion of Ukraine", "the Russian war of aggression in
+      Ukraine" (the country before the word takes part, the one after "of", "in" or "against" is where);
+    * a process under way, by who is doing it: "Japan, which is rapidly building up its military",
+      "Italy is increasing its presence", "Britain's bigger presence in the Indo-Pacific" (kg:Ongoing);
+    * tensions: "growing tensions with China" (the actor named last before, and China), "the European
+      and Japanese tensions with Beijing", "tensions between X and Y" (kg:Ongoing);
+    * a measure imposed by someone: "the tariffs imposed by Donald Trump" (his announcement).
+    """
+    countries = [m for m in mentions if is_(m.entity, {"Country"})]
+    actors = [m for m in mentions if is_(m.entity, _ACTORS) and not m.how.startswith("inside")]
+    places = [m for m in mentions if is_(m.entity, _PLACES) and not m.how.startswith("inside")]
+
+    def place_after(end: int, words: str) -> list[tuple[str, str]]:
+        for m in places:
+            if m.start >= end and re.fullmatch(rf"\s+(?:{words})\s+(?:the\s+)?", sentence[end : m.start]):
+                return [("location", m.entity)]
+        return []
+
+    out: list[DescribedEvent] = []
+    for m in countries:
+        war = _CONFLICT.match(sentence[m.end :])
+        if war:
+            at, end = m.end + war.start(1), m.end + war.end(1)
+            out.append(DescribedEvent(at, war.group(1), "Event", [m.entity], place_after(end, "of|in|against"), None))
+    for m in actors:
+        rest = sentence[m.end :]
+        found = _PROCESS.match(rest) or (_GROWTH.match(rest) if is_(m.entity, {"Country"}) else None)
+        if found:
+            at, end = m.end + found.start(1), m.end + found.end()
+            stop = re.search(r"[,;:]", sentence[end:])
+            clause_end = end + stop.start() if stop else len(sentence)
+            where = [
+                ("location", p.entity)
+                for p in places
+                if end <= p.start < clause_end and re.search(r"\bin\s+(?:the\s+)?$", sentence[: p.start])
+            ][:1]
+            out.append(DescribedEvent(at, found.group(1), "Event", [m.entity], where, "Ongoing"))
+    for t in _TENSIONS.finditer(sentence):
+        stop = re.search(r"[,;:]|\bover\b", sentence[t.end() :])
+        clause_end = t.end() + stop.start() if stop else len(sentence)
+        after = [m.entity for m in countries if t.end() <= m.start < clause_end and not m.how.startswith("inside")]
+        if not after:
+            continue
+        if t.group(1).lower() == "between":
+            sides = after
+        else:
+            # "the European and Japanese tensions with Beijing": the modifiers; else who was named last.
+            lead = re.search(r"((?:\b[A-Z][\w-]*\s+(?:and\s+)?)+)(?:tensions)\s*$", sentence[: t.end(1) - 5])
+            before = [m.entity for m in actors if lead and m.start >= lead.start(1) and m.end <= t.start()]
+            if not before:
+                before = [m.entity for m in actors if m.end <= t.start()][-1:]
+            sides = before + after
+        sides = list(dict.fromkeys(sides))
+        if len(sides) >= 2:
+            out.append(DescribedEvent(t.start(), "tensions", "Event", sides, [], "Ongoing"))
+    for imp in _IMPOSED.finditer(sentence):
+        by = [m for m in actors if m.start == imp.end()]
+        if by:
+            out.append(DescribedEvent(imp.start(1), "imposed", "Announcement", [by[0].entity], [], None))
+    return out
+
+
 def _cues(sentence: str) -> list[tuple[str, str, int]]:
     low = sentence.lower()
     found: list[tuple[int, str, str]] = []
@@ -1170,6 +1269,8 @@ def draft_article(
         cues = _cues(sentence.text)
         implied = {} if any(k == "Summit" for _, k, _ in cues) else implied_summits(sentence.text, named, is_)
         cues += [(cue, "Summit", at) for at, (cue, _, _) in sorted(implied.items())[:1]]
+        described = {(d.at, d.cue): d for d in described_events(sentence.text, mentions, is_)}
+        cues += [(d.cue, d.kind, d.at) for d in described.values()]
         named = [m for m in named if m.start not in modifiers]
         # "The two leaders, who met in November": the people the sentences before name take part.
         referred = references(sentence.text, named, history, lambda iri, kinds=kinds: kinds.get(iri, ()))
@@ -1246,6 +1347,9 @@ def draft_article(
             if at in implied and kind == "Summit":
                 places = [("location", implied[at][2])] if implied[at][2] else []
             places += [("destination", h) for h in hosts if is_(h, {"Country"})]
+            told = described.get((at, cue))
+            if told is not None:
+                actors, places = list(told.actors), list(told.places)
             if kind in _TRAVELS:  # where they go is not who goes ("send ... to Japan")
                 actors = [a for a in actors if a not in {p for _, p in places}]
             if kind in ("NavalDeployment", "PortCall"):
@@ -1260,11 +1364,24 @@ def draft_article(
             resolved = [d for d in dates if d.value]
             when = min(resolved, key=lambda d: abs(d.start - at)) if resolved else None
             status, status_cue = _status(sentence.text, when, article_date)
+            if told is not None and told.status and status in ("Happened", "Planned"):
+                status, status_cue = told.status, told.cue  # "is building up", "growing tensions": under way
+            if told is not None and told.kind == "Event":
+                when = None  # a war or a process is not dated by the sentence's other dates
             names = [_short(registry, a, new_entities) for a in actors[:3]]
             stamp = when.value if when else "undated"
             known = known_event(
                 registry, kind, actors + hosts, [p for _, p in places], when, {m.entity for m in mentions}
             )
+            if told is not None and known is None:
+                # "Russia's invasion": the registry's war, when the words that describe it are its name.
+                named_event = [
+                    m.entity
+                    for m in mentions
+                    if m.start <= at < m.end
+                    and "Event" in registry.entities.get(m.entity, Entity("", frozenset(), "")).kinds
+                ]
+                known = named_event[0] if named_event else None
             if known is not None:
                 iri, label = known, registry.entities[known].label
             else:

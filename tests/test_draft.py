@@ -742,3 +742,55 @@ def test_a_one_word_topic_is_named_in_a_list_of_topics(topics_registry, sentence
 def test_a_meeting_is_the_registry_whole_not_the_lunch_that_is_part_of_it(tmp_path, topics_registry):
     events, d = draft_events(tmp_path, topics_registry, "Berg met Dahl in Zenda on 5 May 2020.")
     assert [ev.iri.rsplit("/", 1)[-1] for ev in d.events] == ["Meeting_2020-05-05_Berg_Dahl"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, status",
+    [
+        # A war by its aggressor, where it is fought after "of", "in" or "against".
+        (
+            "Freedonia’s invasion of Sylvania shocked the region.",
+            [("Event", ["Freedonia"], [("location", "Sylvania")], False)],
+            "Happened",
+        ),
+        (
+            "The Freedonian war of aggression in Sylvania goes on.",
+            [("Event", ["Freedonia"], [("location", "Sylvania")], False)],
+            "Happened",
+        ),
+        # A process under way, by who is doing it.
+        (
+            "Sylvania, which is rapidly building up its military, hopes for peace.",
+            [("Event", ["Sylvania"], [], False)],
+            "Ongoing",
+        ),
+        (
+            "The press noted Freedonia’s bigger presence in Zenda.",
+            [("Event", ["Freedonia"], [("location", "Zenda")], False)],
+            "Ongoing",
+        ),
+        # Tensions between two sides: the one named before and the one after "with".
+        (
+            "Ruritania is wary amid growing tensions with Sylvania over fishing.",
+            [("Event", ["Ruritania", "Sylvania"], [], False)],
+            "Ongoing",
+        ),
+        (
+            "The growing Freedonian and Sylvanian tensions with Ruritania worry Berg.",
+            [("Event", ["Freedonia", "Sylvania", "Ruritania"], [], False)],
+            "Ongoing",
+        ),
+        # A measure imposed by someone is that one's announcement.
+        (
+            "Prices rose after the tariffs imposed by Anna Berg.",
+            [("Announcement", ["Anna_Berg"], [], False)],
+            "Happened",
+        ),
+        # No such description, no event.
+        ("Sylvania is a country of lakes.", [], None),
+    ],
+)
+def test_described_events(tmp_path, rules_registry, text, expected, status):
+    events, d = draft_events(tmp_path, rules_registry, text)
+    assert events == expected
+    assert [ev.status for ev in d.events] == ([status] if status else [])
