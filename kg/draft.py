@@ -980,6 +980,16 @@ def described_events(sentence: str, mentions: list[Mention], is_) -> list[Descri
     return out
 
 
+#: Ordinal words before an event cue ("second official visit"), and their numbers.
+ORDINALS = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def cue_order_nearest(cues: list[tuple[str, str, int]], offset: int) -> int | None:
+    """The offset of the cue nearest to ``offset`` (the event a "first" in the sentence is about)."""
+    return min((at for _, _, at in cues), key=lambda at: abs(at - offset), default=None)
+
+
 def _cues(sentence: str) -> list[tuple[str, str, int]]:
     low = sentence.lower()
     found: list[tuple[int, str, str]] = []
@@ -1261,6 +1271,15 @@ def draft_article(
                 quals.update(when.bound_terms())
             elif article_date.value:
                 quals[f"<{kg}pointInTime>"] = article_date.term
+            office_at = min((m.start for m in mentions if m.entity == office and m.end <= person.start), default=None)
+            ended = office_at is not None and re.search(
+                r"\b(?:former|the\s+late|ex-)\s*$", sentence.text[:office_at], re.I
+            )
+            if ended and article_date.value and when is None:
+                # "former British Prime Minister Boris Johnson", "the late ... Abe Shinzo": he had
+                # held it; by the article's date the holding had ended.
+                del quals[f"<{kg}pointInTime>"]
+                quals[f"<{kg}endedBy>"] = article_date.term
             claims.append((f"<{person.entity}>", f"<{kg}heldOffice>", f"<{office}>", quals))
 
         # Events.
@@ -1412,6 +1431,25 @@ def draft_article(
                 else:
                     claims.append((subject, f"<{kg}date>", when.term, when.qualifiers()))
             claims.append((subject, f"<{kg}status>", f"<{kg}{status}>", {}))
+            # "his first official visit", "her second official visit": the event's place in its series.
+            ordinal = re.search(rf"\b({'|'.join(ORDINALS)})\s+(?:[a-z]+\s+){{0,2}}$", sentence.text[:at], re.I)
+            if ordinal:
+                n = ORDINALS[ordinal.group(1).lower()]
+                claims.append((subject, f"<{kg}ordinal>", f'"{n}"^^<{XSD}integer>', {}))
+            for span in (d for d in dates if d.duration):
+                # "a five-month deployment": how long the event lasts; "the first held in person ...
+                # after two years": the span in which it is the first of its kind.
+                span_end = span.start + len(span.phrase)
+                gap = sentence.text[span_end:at] if at >= span_end else "-"
+                first = re.search(r"\bfirst\b", sentence.text[: span.start], re.I)
+                if re.fullmatch(r"\s*", gap):
+                    pred = "duration"
+                elif first and cue_order_nearest(cues, first.start()) == at:
+                    pred = "firstIn"
+                else:
+                    continue
+                term = f'"{span.duration}"^^<{XSD}duration>'
+                claims.append((subject, f"<{kg}{pred}>", term, {f"<{kg}resolvedFrom>": Literal(span.phrase).n3()}))
         events.extend(sentence_events)
 
         # Every other name is at least a mention of the article.

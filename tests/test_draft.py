@@ -794,3 +794,41 @@ def test_described_events(tmp_path, rules_registry, text, expected, status):
     events, d = draft_events(tmp_path, rules_registry, text)
     assert events == expected
     assert [ev.status for ev in d.events] == ([status] if status else [])
+
+
+def event_claims(d, *predicates):
+    """(event, predicate, object) of the draft's claims with one of ``predicates``, by local names."""
+    local = lambda t: t.strip("<>").rsplit("/", 1)[-1].rsplit("#", 1)[-1]  # noqa: E731
+    return sorted(
+        (local(s).split("_")[0], local(p), o.split('"')[1] if o.startswith('"') else local(o))
+        for sd in d.sentences
+        for s, p, o, _ in sd.claims
+        if local(p) in predicates
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Berg arrived in Sylvania for her second official visit.", [("Visit", "ordinal", "2")]),
+        ("This was the first meeting between Berg and Dahl.", [("Meeting", "ordinal", "1")]),
+        ("Berg met Dahl in Zenda.", []),
+        (
+            "The Freedonian Navy’s Intrepid left on a five-month deployment to Sylvania.",
+            [("NavalDeployment", "duration", "P5M")],
+        ),
+        ("Berg met Dahl in Zenda, the first such meeting after two years of limits.", [("Meeting", "firstIn", "P2Y")]),
+    ],
+)
+def test_ordinals_and_spans_of_an_event(tmp_path, rules_registry, text, expected):
+    _, d = draft_events(tmp_path, rules_registry, text)
+    assert event_claims(d, "ordinal", "duration", "firstIn") == expected
+
+
+def test_a_former_office_holding_has_ended_by_the_article_date(tmp_path, rules_registry):
+    _, d = draft_events(tmp_path, rules_registry, "Berg met former Freedonian Defence Minister Carl Dahl.")
+    (quals,) = [q for sd in d.sentences for _, p, _, q in sd.claims if p.endswith("#heldOffice>")]
+    assert quals == {f"<{KG}endedBy>": '"2021-06-01"^^<http://www.w3.org/2001/XMLSchema#date>'}
+    _, d = draft_events(tmp_path, rules_registry, "Berg met Freedonian Defence Minister Carl Dahl.")
+    (quals,) = [q for sd in d.sentences for _, p, _, q in sd.claims if p.endswith("#heldOffice>")]
+    assert list(quals) == [f"<{KG}pointInTime>"]
