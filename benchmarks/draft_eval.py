@@ -133,7 +133,9 @@ def evaluate(project, aid: str, curated_date: str | None):
 
     def date_recall(d):
         mentions = [dm for sd in d.sentences for dm in sd.dates] + [dm for _, ds in d.unclaimed_dates for dm in ds]
-        found = [(dm.phrase, v) for dm in mentions for v in (dm.value, dm.end_value, dm.duration) if v]
+        found = [
+            (dm.phrase, v) for dm in mentions for v in (dm.value, dm.end_value, getattr(dm, "duration", None)) if v
+        ]
         hit = 0
         misses = []
         for rf, value in sorted(wanted):
@@ -190,7 +192,7 @@ def evaluate(project, aid: str, curated_date: str | None):
             e = event_map[s]
             kind = (
                 f"event {p}"
-                if p in ("status", "participant", "visitor")
+                if p in ("status", "participant", "visitor", "ordinal", "duration", "firstIn")
                 else "event " + ("date" if p in DATE_PREDICATES else "place")
             )
             if e is None:
@@ -199,7 +201,7 @@ def evaluate(project, aid: str, curated_date: str | None):
                 value = o.split('"')[1]
                 ok = any(pp in DATE_PREDICATES and str(oo) == value for pp, oo in by_event[e])
             else:
-                target = o.strip("<>")
+                target = o.split('"')[1] if o.startswith('"') else o.strip("<>")  # a literal by its value
                 ok = any(pp == p and str(oo) == target for pp, oo in by_event[e]) or (
                     p in ROLES and any(pp in ROLES and str(oo) == target for pp, oo in by_event[e])
                 )
