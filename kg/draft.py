@@ -195,6 +195,8 @@ STATUS_CUES = (
 )
 #: Kinds of what an article is about rather than who acts: a one-word lower-case name of these matches.
 _TOPICS = frozenset({"Issue"})
+#: Status cues that also make the event's claims kg:Expected ("the items which will likely top the agenda").
+EXPECTED_CUES = frozenset({"will likely", "is likely to", "are likely to", "will probably"})
 _PERSONISH = {"Person", "Commentator"}
 _ACTORS = {"Person", "Commentator", "Country", "MultilateralBody", "GovernmentBody", "ArmedForce", "Organisation"}
 _PLACES = {"City", "Building", "Region", "Country", "Place"}
@@ -712,6 +714,9 @@ def known_event(
 
 def _status(sentence: str, date: DateMention | None, article: ArticleDate) -> tuple[str, str | None]:
     low = f" {sentence.lower()} "
+    expected = re.search(r"\b(will likely|(?:is|are) likely to|will probably)\b", low)
+    if expected and not any(re.search(rf"\b{c}\b", low) for c in STATUS_CUES[0][1] + STATUS_CUES[1][1]):
+        return "Planned", expected.group(1)  # "will likely": planned, and expected (kg:modality on its claims)
     for status, cues in STATUS_CUES:
         for cue in cues:
             if re.search(rf"\b{re.escape(cue)}\b", low):
@@ -1417,13 +1422,15 @@ def draft_article(
             )
             sentence_events.append(ev)
             subject = f"<{iri}>"
+            # "will likely": what the sentence says of the event is expected, not reported (kg:Expected).
+            hedge = {f"<{kg}modality>": f"<{kg}Expected>"} if status_cue in EXPECTED_CUES else {}
             for a in actors:
                 quals = {f"<{kg}context>": f"<{context[a]}>"} if a in context else {}
-                claims.append((subject, f"<{kg}{role}>", f"<{a}>", quals))
+                claims.append((subject, f"<{kg}{role}>", f"<{a}>", {**quals, **hedge}))
             for h in hosts:
-                claims.append((subject, f"<{kg}host>", f"<{h}>", {}))
+                claims.append((subject, f"<{kg}host>", f"<{h}>", dict(hedge)))
             for pred, place in places:
-                claims.append((subject, f"<{kg}{pred}>", f"<{place}>", {}))
+                claims.append((subject, f"<{kg}{pred}>", f"<{place}>", dict(hedge)))
             if when is not None:
                 if when.end_value:
                     claims.append((subject, f"<{kg}startDate>", when.term, when.qualifiers()))

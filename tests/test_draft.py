@@ -832,3 +832,13 @@ def test_a_former_office_holding_has_ended_by_the_article_date(tmp_path, rules_r
     _, d = draft_events(tmp_path, rules_registry, "Berg met Freedonian Defence Minister Carl Dahl.")
     (quals,) = [q for sd in d.sentences for _, p, _, q in sd.claims if p.endswith("#heldOffice>")]
     assert list(quals) == [f"<{KG}pointInTime>"]
+
+
+def test_will_likely_is_planned_and_expected(tmp_path, rules_registry):
+    _, d = draft_events(tmp_path, rules_registry, "Berg will likely meet Dahl in Zenda.")
+    (ev,) = d.events
+    assert (ev.status, ev.status_cue) == ("Planned", "will likely")
+    quals = [q for sd in d.sentences for _, p, _, q in sd.claims if p.endswith("#participant>")]
+    assert quals == [{f"<{KG}modality>": f"<{KG}Expected>"}] * 2
+    _, d = draft_events(tmp_path, rules_registry, "Berg could meet Dahl in Zenda.")
+    assert [ev.status for ev in d.events] == ["Possible"]
