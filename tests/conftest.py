@@ -11,6 +11,43 @@ from kg.project import find_project
 from kg.triples import parse_file
 
 
+def _translate_each_sparql_text_once() -> None:
+    """Have rdflib parse and translate each SPARQL text once per test process, not at every call.
+
+    rdflib's SPARQL engine is the tests' reference (stored queries, pySHACL's SPARQL targets and
+    constraints), and it parses the text anew each time: pySHACL alone asks the same few texts over a
+    thousand times in a run, at about 50 ms a parse. The translated query (rdflib's algebra, which its
+    evaluation never changes; what ``prepareQuery`` returns for reuse) is kept by text, base and prefixes,
+    so every evaluation still runs; a text rdflib refuses is refused again each time.
+    """
+    from rdflib.plugins import sparql
+    from rdflib.plugins.sparql import processor
+
+    translated: dict = {}
+
+    def prepared(text: str, base, init_ns):
+        key = text, base, tuple(sorted((str(k), str(v)) for k, v in (init_ns or {}).items()))
+        query = translated.get(key)
+        if query is None:
+            query = translated[key] = processor.translateQuery(processor.parseQuery(text), base, init_ns)
+            query._original_args = (text, init_ns or {}, base)
+        return query
+
+    def prepare_query(queryString, initNs=None, base=None):  # noqa: N803 - rdflib's signature
+        return prepared(queryString, base, initNs if initNs is not None else {})
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            strOrQuery = prepared(strOrQuery, base, initNs)
+        return processor.evalQuery(self.graph, strOrQuery, initBindings, base)
+
+    processor.prepareQuery = sparql.prepareQuery = prepare_query
+    processor.SPARQLProcessor.query = query
+
+
+_translate_each_sparql_text_once()
+
+
 @pytest.fixture(scope="session")
 def project():
     return find_project(ROOT)
