@@ -102,3 +102,37 @@ def full_graph(built) -> Graph:
 def mini_project(tmp_path):
     """A valid one-article project in a temporary folder."""
     return make_project(tmp_path, {"mini.ttl": MINI_DATA}, {MINI_ARTICLE_NAME: MINI_ARTICLE})
+
+
+#: About how many seconds the slowest test files take on one core of the project's two-core machine (measured
+#: with ``--durations``), for :func:`pytest_collection_modifyitems`. Files not named here take a few seconds.
+FILE_SECONDS = {
+    "test_export.py": 60,
+    "test_reasoner_equivalence.py": 45,
+    "test_e2e.py": 32,
+    "test_virtuoso.py": 26,
+    "test_shapes.py": 18,
+    "test_validators.py": 20,
+    "test_queries.py": 14,
+    "test_profiles.py": 12,
+    "test_store.py": 12,
+    "test_build.py": 11,
+    "test_pages.py": 10,
+    "test_server.py": 8,
+    "test_publish.py": 5,
+    "test_draft.py": 4,
+}
+
+
+def pytest_configure(config):
+    if getattr(config.option, "dist", "no") == "loadfile":
+        # xdist would hand out the files with the most tests first; the workers' order (below) is by time.
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(config, items):
+    """In an xdist worker (``make test``: ``-n N --dist loadfile``) the longest files come first, so xdist
+    hands them out first and the workers finish together instead of one running a long file while the
+    others are done. Each file's tests keep their order; a run without xdist keeps the usual order."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: -FILE_SECONDS.get(item.path.name, 0))
