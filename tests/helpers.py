@@ -130,17 +130,39 @@ def stop_server(proc: subprocess.Popen) -> None:
 
     The signal goes to the server's own process first, and Granian stops its workers
     itself (0.1 s); with the whole group signalled at once, two workers took 10 s to stop.
+    A Granian worker still starting when the signal comes catches it and goes on serving,
+    and Granian waits for it without end: a server still running after a second gets the
+    signal again at its child processes (by their ids), which then stop in 0.3 s.
     """
+    proc.terminate()
     try:
-        proc.terminate()
-        proc.wait(10)
+        proc.wait(1)
     except subprocess.TimeoutExpired:
-        pass
+        for child in _children(proc.pid):
+            try:
+                os.kill(child, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
     try:
         os.killpg(proc.pid, signal.SIGKILL)  # what the server left behind (its evaluators, if any)
     except ProcessLookupError:
         pass
     proc.wait()
+
+
+def _children(pid: int) -> list[int]:
+    """The ids of the child processes of ``pid`` (Linux; none where /proc does not list them)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(x) for x in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
 
 
 def http(method, url, *, data=None, headers=None):

@@ -216,3 +216,39 @@ def test_recording_the_derivation_order_can_be_switched_off():
     assert plain.order is None
     assert plain.inferred == recorded.inferred and plain.dropped == recorded.dropped
     assert infer(triples(TINY), record=False).order is None
+
+
+def test_owlrl_closure_is_kept_for_the_same_schema_parsed_again(project):
+    """Two parses of the ontology name their blank nodes differently; the second gets the closure owlrl gave
+    the first, in its own names, and that is what owlrl gives it."""
+    from kg.reason import rules
+    from kg.triples import from_graph, parse_file
+
+    first, second = (from_graph(parse_file(project.ontology_file)) for _ in range(2))
+    assert set(first) != set(second)  # the blank nodes are named anew
+    relabelled, back = rules._relabel_blank_nodes(first)
+    assert len(back) == len({x for t in first for x in t if x.startswith("_:")})  # one to one
+    assert {tuple(back.get(x, x) for x in t) for t in relabelled} == set(first)
+    assert set(relabelled) == set(rules._relabel_blank_nodes(second)[0])
+    rules._CLOSURES.clear()
+    closed_first = rules.owlrl_closure(first)
+    assert len(rules._CLOSURES) == 1
+    kept = rules.owlrl_closure(second)
+    assert len(rules._CLOSURES) == 1  # no second owlrl run
+    rules._CLOSURES.clear()
+    assert kept == rules.owlrl_closure(second)
+    assert len(kept) == len(closed_first) and set(second) <= kept
+
+
+def test_relabelling_is_one_to_one_for_blank_nodes_it_cannot_tell_apart():
+    from kg.reason import rules
+
+    triples = [("_:a", iri("p"), iri("x")), ("_:b", iri("p"), iri("x")), ("_:a", iri("q"), "_:b")]
+    swapped = [("_:b", iri("p"), iri("x")), ("_:a", iri("p"), iri("x")), ("_:b", iri("q"), "_:a")]
+    for given in (triples, swapped):
+        relabelled, back = rules._relabel_blank_nodes(given)
+        assert len(set(relabelled)) == 3 and len(back) == 2
+        assert [tuple(back.get(x, x) for x in t) for t in relabelled] == given
+    twins = [("_:a", iri("p"), iri("x")), ("_:b", iri("p"), iri("x"))]
+    relabelled, back = rules._relabel_blank_nodes(twins)
+    assert len({t[0] for t in relabelled}) == 2  # indistinguishable, still two names

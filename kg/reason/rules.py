@@ -202,9 +202,69 @@ class Inferred(NamedTuple):
 
 
 def owlrl_closure(triples: Iterable[Triple]) -> set[Triple]:
-    """owlrl's OWL-RL closure (as kg.reason runs it) of a small set of string triples."""
-    rdflib_triples, back = to_rdflib(triples)
-    return {tuple(back.get(x) or term_to_nt(x) for x in t) for t in closure_owlrl(rdflib_triples, drop_errors=True)}
+    """owlrl's OWL-RL closure (as kg.reason runs it) of a small set of string triples.
+
+    The closures of the last few inputs are kept, by the input with its blank nodes relabelled
+    (:func:`_relabel_blank_nodes`): every build of a project parses the same ontology (blank nodes named
+    anew each time) and closes the same schema, a second or so of owlrl each time. owlrl runs on the
+    relabelled input, and its closure is given back in the caller's labels.
+    """
+    relabelled, back = _relabel_blank_nodes(triples)
+    key = frozenset(relabelled)
+    closed = _CLOSURES.pop(key, None)
+    if closed is None:
+        rdflib_triples, to_nt = to_rdflib(relabelled)
+        closed = frozenset(
+            tuple(to_nt.get(x) or term_to_nt(x) for x in t) for t in closure_owlrl(rdflib_triples, drop_errors=True)
+        )
+    _CLOSURES[key] = closed  # the most recent last
+    while len(_CLOSURES) > 8:
+        del _CLOSURES[next(iter(_CLOSURES))]
+    if not back:
+        return set(closed)
+    return {tuple(back.get(x, x) for x in t) for t in closed}
+
+
+#: owlrl's closures of recent inputs of :func:`owlrl_closure`, by the input with relabelled blank nodes.
+_CLOSURES: dict[frozenset, frozenset] = {}
+
+
+def _relabel_blank_nodes(triples: Iterable[Triple]) -> tuple[list[Triple], dict[str, str]]:
+    """``triples`` with each blank node renamed after its surroundings, and the map from new to old names.
+
+    A blank node's name comes from rounds of colour refinement (Weisfeiler-Leman) over the triples it is
+    in, so the same schema parsed twice usually gets the same names; blank nodes the rounds cannot tell
+    apart are numbered in the order of their old names. The renaming is one to one whatever the input,
+    so two inputs with equal relabelled triples are the same graph up to blank node names.
+    """
+    import hashlib
+
+    triples = list(triples)
+    nodes = sorted({x for t in triples for x in (t[0], t[2]) if x.startswith("_:")})
+    if not nodes:
+        return triples, {}
+    colour = dict.fromkeys(nodes, "")
+    classes = 1
+    for _ in range(len(nodes)):
+        around: dict[str, list] = defaultdict(list)
+        for s, p, o in triples:
+            s_blank, o_blank = s.startswith("_:"), o.startswith("_:")
+            if s_blank:
+                around[s].append(("out", p, "self" if o == s else (colour[o] if o_blank else o)))
+            if o_blank and o != s:
+                around[o].append(("in", p, colour[s] if s_blank else s))
+        colour = {b: hashlib.sha1(repr((colour[b], sorted(around[b]))).encode()).hexdigest()[:20] for b in nodes}
+        refined = len(set(colour.values()))
+        if refined == classes:
+            break
+        classes = refined
+    names: dict[str, str] = {}
+    seen: dict[str, int] = defaultdict(int)
+    for b in sorted(nodes, key=lambda b: (colour[b], b)):
+        names[b] = f"_:k{colour[b]}n{seen[colour[b]]}"
+        seen[colour[b]] += 1
+    relabelled = [(names.get(s, s), p, names.get(o, o)) for s, p, o in triples]
+    return relabelled, {new: old for old, new in names.items()}
 
 
 def _is_schema(t: Triple) -> bool:

@@ -1,7 +1,8 @@
 // Loads an RDF file with the OWL API (the library Protégé is built on) and prints, as one JSON object, what
 // Protégé would get: the triples the parser left unparsed, the declarations it had to guess, the axioms,
 // the annotated ones with their annotation properties, and the OWL 2 DL profile violations by kind.
-// Usage: java -cp <owlapi jars>:<this folder> LoadCheck FILE
+// Usage: java -cp <owlapi jars>:<this folder> LoadCheck FILE...
+// One JSON line per file, in the order given; each file is loaded by a manager of its own.
 import java.io.File;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,8 +34,14 @@ public class LoadCheck {
     }
 
     public static void main(String[] args) throws Exception {
+        for (String file : args) {
+            System.out.println(report(new File(file)));
+        }
+    }
+
+    static String report(File file) throws Exception {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
-        OWLOntology ontology = manager.loadOntologyFromOntologyDocument(new File(args[0]));
+        OWLOntology ontology = manager.loadOntologyFromOntologyDocument(file);
         OWLOntologyLoaderMetaData meta = manager.getOntologyFormat(ontology).getOntologyLoaderMetaData().get();
         String unparsed = meta.getUnparsedTriples().limit(20).map(t -> quote(t.toString()))
             .collect(Collectors.joining(", ", "[", "]"));
@@ -59,12 +66,12 @@ public class LoadCheck {
             if (shown.size() < 10) shown.add(quote(v.toString()));
         }
         examples = "[" + String.join(", ", shown) + "]";
-        System.out.println("{\"triples\": " + meta.getTripleCount()
+        return "{\"triples\": " + meta.getTripleCount()
             + ", \"unparsed\": " + unparsedCount + ", \"unparsed_examples\": " + unparsed
             + ", \"guessed\": " + meta.getGuessedDeclarations().size() + ", \"guessed_examples\": " + guessed
             + ", \"axioms\": " + ontology.getAxiomCount() + ", \"logical_axioms\": " + ontology.getLogicalAxiomCount()
             + ", \"annotated_logical_axioms\": " + annotated
             + ", \"axiom_annotations\": " + counts(annotationProperties)
-            + ", \"dl_violations\": " + counts(violations) + ", \"dl_violation_examples\": " + examples + "}");
+            + ", \"dl_violations\": " + counts(violations) + ", \"dl_violation_examples\": " + examples + "}";
     }
 }
