@@ -107,20 +107,26 @@ def _parse_challenge(header: str) -> tuple[str, dict]:
     return scheme.lower(), urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
 
 
+#: Graph Store endpoints (by origin) whose scheme this process has learnt to be Basic, or no challenge at all.
+_BASIC: set[tuple] = set()
+
+
 def _challenge(url: str, timeout: float, shown: str, error) -> None:
     """Learn how the store at ``url`` authenticates, with a bodiless GET of a graph that does not exist.
 
-    Only when KG_STORE_USER is set and no scheme is known for the store yet. A Digest
-    challenge is remembered for the store's origin; any other answer leaves the
-    pre-emptive Basic header in use.
+    Only when KG_STORE_USER is set and no scheme is known for the store yet, so once per store and
+    process: a Digest challenge is remembered for the store's origin in ``_DIGESTS``; any other
+    answer leaves the pre-emptive Basic header in use and is remembered in ``_BASIC``. A store that
+    cannot be reached is not remembered.
     """
     user = os.environ.get("KG_STORE_USER")
-    if user is None or os.environ.get("KG_STORE_TOKEN") or _origin(url) in _DIGESTS:
+    if user is None or os.environ.get("KG_STORE_TOKEN") or _origin(url) in _DIGESTS or _origin(url) in _BASIC:
         return
     probe = url.split("?", 1)[0] + "?" + urllib.parse.urlencode({"graph": "urn:x-kg:authentication-probe"})
     try:
         with _OPENER.open(urllib.request.Request(probe, method="GET"), timeout=timeout) as resp:
             resp.read()
+        _BASIC.add(_origin(url))
         return
     except urllib.error.HTTPError as err:
         err.read()
@@ -132,11 +138,14 @@ def _challenge(url: str, timeout: float, shown: str, error) -> None:
             "Start the store or check the URL (the Graph Store Protocol endpoint), then publish again.",
         ) from None
     if not header:
+        _BASIC.add(_origin(url))
         return
     scheme, params = _parse_challenge(header)
     if scheme == "digest":
         _DIGESTS[_origin(url)] = _Digest(url, user, os.environ.get("KG_STORE_PASSWORD") or "", params)
-    elif scheme != "basic":
+    elif scheme == "basic":
+        _BASIC.add(_origin(url))
+    else:
         raise error(
             f"the store at {shown} asks for {scheme.capitalize()} authentication (401), which kg does not speak.",
             "kg speaks Basic and Digest (KG_STORE_USER, KG_STORE_PASSWORD) and Bearer tokens (KG_STORE_TOKEN).",

@@ -165,6 +165,51 @@ def test_a_query_endpoint_that_was_down_is_asked_for_its_scheme_again(monkeypatc
     assert store._origin(url) in store._PROBED and store._origin(url) in store._DIGESTS
 
 
+@pytest.mark.parametrize("challenge", ['Basic realm="store"', None])
+def test_a_basic_store_is_asked_for_its_scheme_once_not_before_every_graph(monkeypatch, challenge):
+    """kg publish sends several Graph Store requests; only the first may be preceded by the bodiless probe."""
+    import email.message
+    import urllib.error
+
+    import kg.store as store
+
+    monkeypatch.setenv("KG_STORE_USER", "dba")
+    monkeypatch.setenv("KG_STORE_PASSWORD", "secret")
+    monkeypatch.delenv("KG_STORE_TOKEN", raising=False)
+    monkeypatch.setattr(store, "_DIGESTS", {})
+    monkeypatch.setattr(store, "_BASIC", set())
+    url = "http://127.0.0.1:9/sparql-graph-crud-auth"
+    sent = []
+
+    class Answer(io.BytesIO):
+        status = 201
+        headers = email.message.Message()
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    def open_(request, timeout):
+        sent.append((request.get_method(), request.get_header("Authorization")))
+        if request.get_method() == "GET":
+            headers = email.message.Message()
+            if challenge:
+                headers["WWW-Authenticate"] = challenge
+            raise urllib.error.HTTPError(request.full_url, 401, "Unauthorized", headers, io.BytesIO(b""))
+        return Answer(b"")
+
+    monkeypatch.setattr(store._OPENER, "open", open_)
+    for graph in ("asserted", "inferred", "ontology"):
+        status, _, _ = store.gsp_request(
+            "PUT", f"{url}?graph=urn:{graph}", data=b"", headers={}, timeout=5, shown=url, error=store.StoreError
+        )
+        assert status == 201
+    assert [method for method, _ in sent] == ["GET", "PUT", "PUT", "PUT"]
+    assert all(auth and auth.startswith("Basic ") for method, auth in sent if method == "PUT")
+
+
 @pytest.mark.parametrize(("status", "headers"), [(206, {}), (200, {"X-SQL-State": "S1TAT"})])
 def test_an_answer_the_store_cut_at_its_own_time_limit_is_not_served_as_whole(status, headers):
     """Virtuoso sends what it had when its own limit stops a query; kg serve --store must say 503, not pass it on."""
